@@ -1,0 +1,72 @@
+package dev.jgrad.runtime;
+
+import java.util.List;
+
+/**
+ * The checker's handling of a whole argument list: checking its length and copying it.
+ *
+ * <p>Checked methods may write into their array arguments. Every call the checker makes therefore
+ * gets its own deep copy, so that the caller's arrays are never modified and every finite
+ * difference starts from exactly the inputs the gradient was computed at.
+ */
+final class Arguments {
+  private Arguments() {}
+
+  /** Throws an exception naming the missing or extra parameters unless there is one per name. */
+  static void requireCount(String function, List<String> parameters, Object[] args) {
+    if (args.length == parameters.size()) {
+      return;
+    }
+    String problem =
+        args.length < parameters.size()
+            ? "missing " + String.join(", ", parameters.subList(args.length, parameters.size()))
+            : (args.length - parameters.size()) + " more than its parameters";
+    throw new IllegalArgumentException(
+        function
+            + " takes "
+            + parameters.size()
+            + " arguments "
+            + parameters
+            + " but got "
+            + args.length
+            + ": "
+            + problem);
+  }
+
+  /** A copy of {@code args} in which every array, at every depth, is a fresh copy. */
+  static Object[] copy(Object[] args) {
+    Object[] copy = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      copy[i] = copyOf(args[i]);
+    }
+    return copy;
+  }
+
+  /**
+   * A deep copy of one argument if it is an array; boxed numbers, strings and other objects are
+   * shared, as the checker cannot copy them without reflection and they are usually immutable.
+   */
+  static Object copyOf(Object arg) {
+    if (arg instanceof double[] array) {
+      return array.clone();
+    }
+    if (arg instanceof int[] array) {
+      return array.clone();
+    }
+    if (arg instanceof boolean[] array) {
+      return array.clone();
+    }
+    if (arg instanceof long[] array) {
+      return array.clone();
+    }
+    if (arg instanceof Object[] array) {
+      // clone() keeps the runtime type (a double[][] stays a double[][]), so the copied rows fit.
+      Object[] copy = array.clone();
+      for (int i = 0; i < copy.length; i++) {
+        copy[i] = copyOf(copy[i]);
+      }
+      return copy;
+    }
+    return arg;
+  }
+}

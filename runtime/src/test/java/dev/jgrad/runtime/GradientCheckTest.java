@@ -2,7 +2,6 @@ package dev.jgrad.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +119,20 @@ class GradientCheckTest {
     assertEquals(1e-4 / 3, large, 1e-8, "h should be 1e-2 * 1000");
     double small = coarse.check(cube, 0.5).maxRelativeError();
     assertEquals(1e-4 / 0.7501, small, 1e-8, "h should be 1e-2, not 1e-2 * 0.5");
+  }
+
+  @Test
+  void dividesByTheDistanceBetweenTheRoundedPoints() {
+    // With h = 1e-15, 1 + h and 1 - h round by about 10% of h; dividing by 2h would show it.
+    DifferentiableFunction identity =
+        new HandWritten(
+            "Test.identity",
+            List.of("x"),
+            List.of("x"),
+            args -> (Double) args[0],
+            args -> Map.of("x", 1.0));
+    GradientReport report = GradientCheck.options().step(1e-15).check(identity, 1.0);
+    assertEquals(0, report.maxRelativeError(), report.toString());
   }
 
   @Test

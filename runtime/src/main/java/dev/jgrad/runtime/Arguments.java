@@ -69,4 +69,25 @@ final class Arguments {
     }
     return arg;
   }
+
+  /** A short description of an argument or gradient's type and size, for messages. */
+  static String describe(Object value) {
+    if (value instanceof double[] vector) {
+      return "a double[" + vector.length + "]";
+    }
+    if (value instanceof double[][] rows) {
+      int width = rows.length == 0 || rows[0] == null ? -1 : rows[0].length;
+      boolean ragged = false;
+      for (double[] row : rows) {
+        ragged |= row == null || row.length != width;
+      }
+      String columns = rows.length == 0 || ragged ? "" : String.valueOf(width);
+      return "a double[" + rows.length + "][" + columns + "]" + (ragged ? " with ragged rows" : "");
+    }
+    if (value == null) {
+      return "null";
+    }
+    String type = value.getClass().getSimpleName();
+    return value instanceof Number || value instanceof Boolean ? type + " " + value : type;
+  }
 }

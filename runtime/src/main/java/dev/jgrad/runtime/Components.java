@@ -44,7 +44,7 @@ final class Components {
         "argument "
             + parameter
             + " is differentiable, so it must be a Double, double[] or double[][], not "
-            + describe(argument));
+            + Arguments.describe(argument));
   }
 
   int size() {
@@ -107,9 +107,9 @@ final class Components {
           "the gradient for "
               + parameter
               + " must have the argument's shape, "
-              + describe(shape)
+              + Arguments.describe(shape)
               + ", but is "
-              + describe(gradient));
+              + Arguments.describe(gradient));
     }
   }
 
@@ -138,26 +138,5 @@ final class Components {
       }
     }
     return low;
-  }
-
-  /** A short description of an argument or gradient's type and size, for messages. */
-  static String describe(Object value) {
-    if (value instanceof double[] vector) {
-      return "a double[" + vector.length + "]";
-    }
-    if (value instanceof double[][] rows) {
-      int width = rows.length == 0 || rows[0] == null ? -1 : rows[0].length;
-      boolean ragged = false;
-      for (double[] row : rows) {
-        ragged |= row == null || row.length != width;
-      }
-      String columns = rows.length == 0 || ragged ? "" : String.valueOf(width);
-      return "a double[" + rows.length + "][" + columns + "]" + (ragged ? " with ragged rows" : "");
-    }
-    if (value == null) {
-      return "null";
-    }
-    String type = value.getClass().getSimpleName();
-    return value instanceof Number || value instanceof Boolean ? type + " " + value : type;
   }
 }

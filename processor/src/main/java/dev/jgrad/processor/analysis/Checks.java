@@ -1,0 +1,85 @@
+package dev.jgrad.processor.analysis;
+
+import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.diag.Problem;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Exprs;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Refusals that need activity: places where a gradient would flow into something that cannot
+ * pass it on. Each would otherwise be a silently wrong gradient.
+ */
+public final class Checks {
+  private Checks() {}
+
+  public static List<Problem> of(Method m) {
+    Activity activity = Activity.of(m);
+    List<Problem> problems = new ArrayList<>();
+    for (Stmt s : Walk.flatten(m.body())) {
+      if (s instanceof Stmt.Call) {
+        call((Stmt.Call) s, activity, problems);
+      } else if (s instanceof Stmt.Assign) {
+        assign(m, (Stmt.Assign) s, activity, problems);
+      }
+    }
+    return problems;
+  }
+
+  private static void call(Stmt.Call c, Activity activity, List<Problem> out) {
+    for (int k = 0; k < c.args().size(); k++) {
+      Expr arg = c.args().get(k);
+      if (!c.callee().wrt().get(k) && carries(arg, activity)) {
+        out.add(Problem.atLine(c.line(), Message.NOT_IN_WRT, describe(arg),
+            c.callee().name(), c.callee().parameterNames().get(k)));
+      }
+    }
+  }
+
+  private static void assign(Method m, Stmt.Assign a, Activity activity, List<Problem> out) {
+    if (a.value() instanceof Expr.PlainCall) {
+      Expr.PlainCall call = (Expr.PlainCall) a.value();
+      // An int or boolean result is piecewise constant: no gradient is lost through it.
+      boolean real = call.type() == dev.jgrad.processor.ir.Type.DOUBLE;
+      if (real && call.args().stream().anyMatch(arg -> carries(arg, activity))) {
+        out.add(Problem.atLine(a.line(), Message.NO_DERIVATIVE,
+            (call.owner() == null ? "" : simple(call.owner()) + ".") + call.method() + "(...)"));
+      }
+      return;
+    }
+    if (!(a.target() instanceof Expr.Index) || !carries(a.value(), activity)) {
+      return;
+    }
+    Var base = Exprs.base(a.target());
+    for (Var member : activity.aliases().classOf(base)) {
+      if (member.isParameter() && !m.wrt().contains(member)) {
+        out.add(Problem.atLine(a.line(), Message.WRT_WRITE, base.sourceName(),
+            member.sourceName(), member.sourceName()));
+        return;
+      }
+    }
+  }
+
+  /** Whether a gradient could flow through {@code e}: it depends on a differentiated input. */
+  private static boolean carries(Expr e, Activity activity) {
+    for (Var v : Flows.sources(e)) {
+      if (activity.isVaried(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(Expr e) {
+    Var base = Exprs.base(e);
+    return base != null ? base.sourceName() : "expression";
+  }
+
+  private static String simple(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,198 @@
+package dev.jgrad.processor.analysis;
+
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Exprs;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Reads;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Var;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the forward sweep must save so the reverse sweep can restore it (the "to be recorded"
+ * analysis): a value is saved where it is overwritten only if some adjoint reads the variable.
+ *
+ * <p>The reverse sweep walks back through the statements restoring what it saved, so when it
+ * reaches a statement every variable it reads holds the value it had there in the forward sweep.
+ * Variables no adjoint reads are never restored: nothing looks at them.
+ */
+public final class Saves {
+  private final Activity activity;
+  private final Set<Var> needed = new LinkedHashSet<>();
+  private final Map<Var, Integer> assignmentCount = new HashMap<>();
+  private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
+
+  private Saves(Activity activity) {
+    this.activity = activity;
+  }
+
+  public static Saves of(Method m, Activity activity) {
+    Saves s = new Saves(activity);
+    s.scan(m.body(), 0);
+    s.indicesOfRestoredSlots(Walk.flatten(m.body()));
+    return s;
+  }
+
+  /** Loop nesting depth of a statement: at depth 0 a save can live in a local. */
+  public int depth(Stmt s) {
+    return depth.get(s);
+  }
+
+  /** Whether the reverse sweep reads {@code v}. */
+  public boolean isNeeded(Var v) {
+    return needed.contains(v);
+  }
+
+  /** Whether the call's pullback must run in the reverse sweep. */
+  public boolean isActive(Stmt.Call c) {
+    if (c.result() != null && activity.isActive(c.result())) {
+      return true;
+    }
+    return Flows.writtenArrays(c).stream().anyMatch(activity::isActive);
+  }
+
+  /** Whether an assignment's target is restored from a save. */
+  public boolean savesTarget(Stmt.Assign a) {
+    if (a.target() instanceof Expr.Index) {
+      return arrayContentsMatter(Exprs.base(a.target()));
+    }
+    Var v = ((Expr.Read) a.target()).var();
+    boolean matters = needed.contains(v) || v.type().isArray() && activity.isActive(v);
+    if (!matters || overwritesNothing(v, a)) {
+      return false;
+    }
+    return invertibleStep(a) == null;
+  }
+
+  /** Whether a call's result temporary is restored from a save. */
+  public boolean savesResult(Stmt.Call c) {
+    Var v = c.result();
+    return v != null && needed.contains(v) && !overwritesNothing(v, c);
+  }
+
+  /** The arrays a call may overwrite that must be copied before it and put back in reverse. */
+  public Set<Var> snapshots(Stmt.Call c) {
+    Set<Var> out = new LinkedHashSet<>();
+    for (Var v : Flows.writtenArrays(c)) {
+      if (isActive(c) || arrayContentsMatter(v)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * For {@code i = i + c} or {@code i = i - c} on an int with a literal step, the step; the
+   * reverse sweep undoes it by subtracting, so a loop counter needs no tape. Else null.
+   */
+  public String invertibleStep(Stmt.Assign a) {
+    if (!(a.target() instanceof Expr.Read) || a.target().type() != dev.jgrad.processor.ir.Type.INT
+        || !(a.value() instanceof Expr.Binary)) {
+      return null;
+    }
+    Expr.Binary b = (Expr.Binary) a.value();
+    boolean self = b.left() instanceof Expr.Read
+        && ((Expr.Read) b.left()).var() == ((Expr.Read) a.target()).var();
+    if (self && b.right() instanceof Expr.Literal && (b.op().equals("+") || b.op().equals("-"))) {
+      String step = ((Expr.Literal) b.right()).text();
+      return b.op().equals("+") ? step : "-" + step;
+    }
+    return null;
+  }
+
+  /**
+   * Whether an array's elements must be saved before they are overwritten: some adjoint reads
+   * them, or they may be the caller's data, which the gradient methods promise to leave as they
+   * found it.
+   */
+  public boolean arrayContentsMatter(Var base) {
+    if (base == null) {
+      return true;
+    }
+    for (Var member : activity.aliases().classOf(base)) {
+      if (member.isParameter() || needed.contains(member)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the value an assignment overwrites was never read: a local's declaration outside
+   * loops (it runs at most once, and Java forbids reading a local before it), or the only
+   * assignment of a local outside loops.
+   */
+  private boolean overwritesNothing(Var v, Stmt s) {
+    if (v.isParameter() || depth(s) != 0) {
+      return false;
+    }
+    boolean declaration = s instanceof Stmt.Assign && ((Stmt.Assign) s).declaration();
+    return declaration || assignmentCount.getOrDefault(v, 0) == 1;
+  }
+
+  private void scan(List<Stmt> stmts, int d) {
+    PartialReads partials = new PartialReads(activity);
+    for (Stmt s : stmts) {
+      depth.put(s, d);
+      if (s instanceof Stmt.Assign) {
+        Stmt.Assign a = (Stmt.Assign) s;
+        Var base = Exprs.base(a.target());
+        if (a.target() instanceof Expr.Read) {
+          assignmentCount.merge(base, 1, Integer::sum);
+        }
+        if (base != null && activity.isActive(base)) {
+          partials.collect(a.value(), needed);
+          if (a.target() instanceof Expr.Index) {
+            partials.collect(a.target(), needed);
+          }
+        }
+      } else if (s instanceof Stmt.Call) {
+        Stmt.Call c = (Stmt.Call) s;
+        if (c.result() != null) {
+          assignmentCount.merge(c.result(), 1, Integer::sum);
+        }
+        if (isActive(c)) {
+          c.args().forEach(arg -> Reads.collect(arg, needed));
+        }
+      } else if (s instanceof Stmt.If) {
+        scan(((Stmt.If) s).whenTrue(), d);
+        scan(((Stmt.If) s).whenFalse(), d);
+      } else if (s instanceof Stmt.Loop) {
+        scan(((Stmt.Loop) s).body(), d + 1);
+        scan(((Stmt.Loop) s).update(), d + 1);
+      }
+    }
+    closeOverAliases();
+  }
+
+  /** Restoring {@code a[i]} or copying back a row {@code m[i]} reads {@code i}. */
+  private void indicesOfRestoredSlots(List<Stmt> all) {
+    for (Stmt s : all) {
+      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Index
+          && savesTarget((Stmt.Assign) s)) {
+        Reads.collect(((Stmt.Assign) s).target(), needed);
+      } else if (s instanceof Stmt.Call) {
+        Stmt.Call c = (Stmt.Call) s;
+        for (Expr arg : c.args()) {
+          if (snapshots(c).contains(Exprs.base(arg))) {
+            Reads.collect(arg, needed);
+          }
+        }
+      }
+    }
+  }
+
+  /** An array whose contents are read is read through every alias. */
+  private void closeOverAliases() {
+    for (Var v : List.copyOf(needed)) {
+      if (v.type().isArray()) {
+        needed.addAll(activity.aliases().classOf(v));
+      }
+    }
+  }
+}

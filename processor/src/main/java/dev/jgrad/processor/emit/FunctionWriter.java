@@ -1,0 +1,95 @@
+package dev.jgrad.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code fFunction()}: the method seen as a {@code DifferentiableFunction}, so that
+ * {@code GradientCheck} can call both the plain method and its gradient without reflection.
+ */
+final class FunctionWriter {
+  private static final ClassName ARGS = ClassName.get(GradClassWriter.RUNTIME, "Args");
+
+  private FunctionWriter() {}
+
+  static void add(TypeSpec.Builder type, GradClassWriter.Entry e, ClassName owner) {
+    Method m = e.method();
+    String label = String.join(".", owner.simpleNames()) + "." + m.name();
+    List<CodeBlock> unpacked = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<String> wrt = new ArrayList<>();
+    for (int k = 0; k < m.parameters().size(); k++) {
+      Var p = m.parameters().get(k);
+      unpacked.add(CodeBlock.of("$T.$L(args, $L, $S)", ARGS, unpacker(p), k, p.name()));
+      names.add(CodeBlock.of("$S", p.name()).toString());
+    }
+    for (Var p : m.wrt()) {
+      wrt.add(CodeBlock.of("$S", p.name()).toString());
+    }
+    CodeBlock argList = CodeBlock.join(unpacked, ", ");
+    ParameterizedTypeName strings = ParameterizedTypeName.get(List.class, String.class);
+    TypeName objects = TypeName.get(Object[].class);
+    TypeSpec anonymous = TypeSpec.anonymousClassBuilder("")
+        .addSuperinterface(GradClassWriter.FUNCTION)
+        .addMethod(override("name", ClassName.get(String.class))
+            .addStatement("return $S", label).build())
+        .addMethod(override("parameterNames", strings)
+            .addStatement("return $T.of($L)", List.class, String.join(", ", names)).build())
+        .addMethod(override("wrt", strings)
+            .addStatement("return $T.of($L)", List.class, String.join(", ", wrt)).build())
+        .addMethod(override("value", TypeName.DOUBLE).addParameter(objects, "args").varargs()
+            .addStatement("$T.expect(args, $L, $S)", ARGS, m.parameters().size(), label)
+            .addStatement("return $T.$L($L)", owner, m.name(), argList).build())
+        .addMethod(override("gradient", GradClassWriter.GRADIENT)
+            .addParameter(objects, "args").varargs()
+            .addStatement("$T.expect(args, $L, $S)", ARGS, m.parameters().size(), label)
+            .addStatement("return $L($L)", m.name(), argList).build())
+        .build();
+    String field = constantName(m.name()) + "_FUNCTION";
+    type.addField(GradClassWriter.constant(GradClassWriter.FUNCTION, field,
+        CodeBlock.of("$L", anonymous)));
+    type.addMethod(MethodSpec.methodBuilder(m.name() + "Function")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(GradClassWriter.FUNCTION)
+        .addJavadoc("{@link $L} as a {@code DifferentiableFunction}, for {@code"
+            + " GradientCheck}.\n", e.javadocLink())
+        .addStatement("return $L", field)
+        .build());
+  }
+
+  private static MethodSpec.Builder override(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name).addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(returns);
+  }
+
+  private static String unpacker(Var p) {
+    switch (p.type()) {
+      case DOUBLE:
+        return "real";
+      case INT:
+        return "integer";
+      case BOOLEAN:
+        return "bool";
+      case DOUBLE_ARRAY:
+        return "vector";
+      case DOUBLE_MATRIX:
+        return "matrix";
+      default:
+        return "ints";
+    }
+  }
+
+  /** {@code fireNeuron} gives {@code FIRE_NEURON}. */
+  static String constantName(String method) {
+    return method.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+  }
+}

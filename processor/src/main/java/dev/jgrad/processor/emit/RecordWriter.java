@@ -1,0 +1,60 @@
+package dev.jgrad.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Var;
+import dev.jgrad.processor.reverse.PullbackWriter;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** Writes the record that holds one call's value and gradient. */
+final class RecordWriter {
+  private RecordWriter() {}
+
+  static TypeSpec record(GradClassWriter.Entry e, ClassName name) {
+    Method m = e.method();
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+        .addParameter(TypeName.DOUBLE, "value");
+    List<String> known = new ArrayList<>();
+    CodeBlock.Builder lookup = CodeBlock.builder().beginControlFlow("switch (parameter)");
+    for (Var p : m.wrt()) {
+      String component = PullbackWriter.bufferName(p.name());
+      ctor.addParameter(GradClassWriter.typeName(p.type()), component);
+      lookup.add("case $S:\n", p.name()).indent().addStatement("return $L", component).unindent();
+      known.add(p.name());
+    }
+    lookup.add("default:\n").indent()
+        .addStatement("throw new $T($S + parameter + $S)", IllegalArgumentException.class,
+            m.name() + " has no gradient for '", "'; it has " + String.join(", ", known))
+        .unindent()
+        .endControlFlow();
+    StringBuilder doc = new StringBuilder("Value and gradient of {@link " + e.javadocLink()
+        + "}.\n\n<p>{@code value} is the method's result");
+    for (Var p : m.wrt()) {
+      doc.append("; {@code ").append(PullbackWriter.bufferName(p.name()))
+          .append("} is its gradient with respect to {@code ").append(p.name()).append("}")
+          .append(p.type() == Type.DOUBLE ? "" : ", shaped like it");
+    }
+    doc.append(".\n");
+    MethodSpec gradient = MethodSpec.methodBuilder("gradient")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(Object.class)
+        .addParameter(String.class, "parameter")
+        .addCode(lookup.build())
+        .build();
+    return TypeSpec.recordBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addSuperinterface(GradClassWriter.GRADIENT)
+        .recordConstructor(ctor.build())
+        .addJavadoc("$L", doc)
+        .addMethod(gradient)
+        .build();
+  }
+}

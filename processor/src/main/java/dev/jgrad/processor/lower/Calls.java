@@ -1,0 +1,94 @@
+package dev.jgrad.processor.lower;
+
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lowers method calls: Math functions, differentiable methods, and plain helpers. */
+final class Calls {
+  private final Context cx;
+  private final ExprLowering exprs;
+  private final MathFunctions math;
+
+  Calls(Context cx, ExprLowering exprs, MathFunctions math) {
+    this.cx = cx;
+    this.exprs = exprs;
+    this.math = math;
+  }
+
+  Expr call(MethodCallExpr e, List<Stmt> out) {
+    String name = e.getNameAsString();
+    if (SideEffects.isMath(e)) {
+      return mathCall(e, name, out);
+    }
+    if (e.getTypeArguments().isPresent()) {
+      return exprs.unsupported(e, "a call with explicit type arguments",
+          "call a plain static method.");
+    }
+    String qualifier = e.getScope().map(Expression::toString).orElse(null);
+    List<Expr> args = exprs.lowerAll(e.getArguments(), out);
+    List<Type> types = new ArrayList<>();
+    args.forEach(a -> types.add(a.type()));
+    Resolver.CallLookup found = cx.resolver.method(qualifier, name, types);
+    if (found == null) {
+      String shown = qualifier == null ? name : qualifier + "." + name;
+      cx.report(e, Message.NO_DERIVATIVE, shown + "(" + signature(types) + ")");
+      return new Expr.Literal("0.0", Type.DOUBLE);
+    }
+    if (found.problem() != null) {
+      cx.report(e, Message.CALL_ARGUMENT, "of", e.toString(), found.problem());
+      return new Expr.Literal("0.0", Type.DOUBLE);
+    }
+    int line = Context.line(e);
+    if (found.differentiable() != null) {
+      for (int k = 0; k < args.size(); k++) {
+        Expr a = args.get(k);
+        if (a.type().isArray() && !(a instanceof Expr.Read || a instanceof Expr.Index)) {
+          cx.report(e.getArgument(k), Message.CALL_ARGUMENT, e.getArgument(k), name,
+              "pass an array variable or a row such as m[i]");
+        }
+      }
+      Var result = cx.newTemp(Type.DOUBLE);
+      out.add(new Stmt.Call(result, found.differentiable(), args, line));
+      return new Expr.Read(result);
+    }
+    Expr.PlainCall plain =
+        new Expr.PlainCall(found.plainOwner(), name, args, found.plainReturnType());
+    return exprs.bind(plain, out, line);
+  }
+
+  private Expr mathCall(MethodCallExpr e, String name, List<Stmt> out) {
+    if (!math.knows(name)) {
+      cx.report(e, Message.UNKNOWN_MATH, name, MathFunctions.hint(name));
+      return new Expr.Literal("0.0", Type.DOUBLE);
+    }
+    if (e.getArguments().size() != math.arity(name)) {
+      cx.report(e, Message.TYPE_MISMATCH, e.toString(),
+          "Math." + name + " takes " + math.arity(name) + " argument(s)");
+      return new Expr.Literal("0.0", Type.DOUBLE);
+    }
+    List<Expr> args = exprs.lowerAll(e.getArguments(), out);
+    for (int k = 0; k < args.size(); k++) {
+      if (!args.get(k).type().isNumeric()) {
+        cx.report(e.getArgument(k), Message.TYPE_MISMATCH, e.getArgument(k).toString(),
+            "Math." + name + " needs a number");
+      }
+    }
+    List<Type> types = new ArrayList<>();
+    args.forEach(a -> types.add(a.type()));
+    String owner = e.getScope().get().toString().equals("StrictMath") ? "StrictMath" : "Math";
+    return new Expr.MathCall(owner, name, args, math.resultType(name, types));
+  }
+
+  private static String signature(List<Type> types) {
+    List<String> names = new ArrayList<>();
+    types.forEach(t -> names.add(t.javaName()));
+    return String.join(", ", names);
+  }
+}

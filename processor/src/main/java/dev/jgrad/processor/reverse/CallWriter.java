@@ -1,0 +1,137 @@
+package dev.jgrad.processor.reverse;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.analysis.Saves;
+import dev.jgrad.processor.ir.Callee;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Exprs;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.lower.Names;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A call of another differentiable method. The forward sweep calls the plain method; the reverse
+ * sweep calls its pullback with the same arguments, which recomputes the callee's forward sweep
+ * and adds the callee's gradient, scaled by the call's upstream gradient, into the argument
+ * adjoints. Arrays the callee writes into are copied before the call and put back before the
+ * pullback runs, so it sees the inputs the plain call saw.
+ */
+final class CallWriter {
+  private static final ClassName BUFFERS = ClassName.get("dev.jgrad.runtime", "Buffers");
+
+  private final Activity activity;
+  private final Saves saves;
+  private final Adjoints adjoints;
+  private final Names names;
+  private final Tapes tapes;
+  private final Printer printer;
+  private final String ownerClass;
+  private final List<CodeBlock> prologue;
+
+  CallWriter(Activity activity, Saves saves, Adjoints adjoints, Names names, Tapes tapes,
+      Printer printer, String ownerClass, List<CodeBlock> prologue) {
+    this.activity = activity;
+    this.saves = saves;
+    this.adjoints = adjoints;
+    this.names = names;
+    this.tapes = tapes;
+    this.printer = printer;
+    this.ownerClass = ownerClass;
+    this.prologue = prologue;
+  }
+
+  SweepWriter.Sweeps write(Stmt.Call c) {
+    Code forward = new Code(names);
+    Code reverse = new Code(names);
+    int depth = saves.depth(c);
+    Callee callee = c.callee();
+    List<String> args = new ArrayList<>();
+    c.args().forEach(a -> args.add(printer.print(a)));
+    String argList = String.join(", ", args);
+
+    List<Runnable> restores = new ArrayList<>();
+    for (int k = 0; k < c.args().size(); k++) {
+      Expr arg = c.args().get(k);
+      if (callee.writesArrays().get(k) && saves.snapshots(c).contains(Exprs.base(arg))) {
+        String text = args.get(k);
+        boolean matrix = arg.type() == Type.DOUBLE_MATRIX;
+        Tapes.Saved saved = tapes.save(matrix ? CodeBlock.of("$T.copy($L)", BUFFERS, text)
+            .toString() : text + ".clone()", arg.type(), depth);
+        forward.line(saved.save());
+        restores.add(() -> reverse.line(matrix
+            ? CodeBlock.of("$T.restore($L, $L)", BUFFERS, text, saved.load())
+            : CodeBlock.of("System.arraycopy($L, 0, $L, 0, $L.length)", saved.load(), text,
+                text)));
+      }
+    }
+    Tapes.Saved savedResult = null;
+    if (saves.savesResult(c)) {
+      savedResult = tapes.save(c.result().name(), Type.DOUBLE, depth);
+      forward.line(savedResult.save());
+    }
+    forward.line(CodeBlock.of("$L = $T.$L($L)", c.result().name(),
+        ClassName.bestGuess(callee.ownerClass()), callee.name(), argList));
+
+    if (savedResult != null) {
+      reverse.line(c.result().name() + " = " + savedResult.load());
+    }
+    for (int k = restores.size() - 1; k >= 0; k--) {
+      restores.get(k).run();
+    }
+    if (saves.isActive(c)) {
+      pullback(c, args, reverse);
+    }
+    if (reverse.isEmpty()) {
+      return new SweepWriter.Sweeps(forward.build(), CodeBlock.of(""), true);
+    }
+    Code commented = new Code(names);
+    commented.comment(c.result().name() + " = " + callee.name() + "(" + argList + ")"
+        + (c.line() > 0 ? "  (line " + c.line() + ")" : ""));
+    commented.add(reverse.build());
+    return new SweepWriter.Sweeps(forward.build(), commented.build(), false);
+  }
+
+  private void pullback(Stmt.Call c, List<String> args, Code reverse) {
+    Callee callee = c.callee();
+    ExprAdjoint adj = new ExprAdjoint(activity, adjoints, reverse, ownerClass);
+    String upstream = "0.0";
+    if (activity.isActive(c.result())) {
+      String bar = adjoints.of(c.result());
+      upstream = adj.bind(CodeBlock.of("$L", bar));
+      reverse.line(bar + " = 0.0");
+    }
+    List<String> buffers = new ArrayList<>();
+    List<Runnable> after = new ArrayList<>();
+    for (int k = 0; k < c.args().size(); k++) {
+      if (!callee.wrt().get(k)) {
+        continue;
+      }
+      Expr arg = c.args().get(k);
+      if (arg.type() == Type.DOUBLE) {
+        String slot = names.fresh(callee.parameterNames().get(k) + "Bar");
+        prologue.add(CodeBlock.of("double[] $L = new double[1]", slot));
+        reverse.line(slot + "[0] = 0.0");
+        buffers.add(slot);
+        after.add(() -> adj.propagate(arg, Term.atom(slot + "[0]")));
+      } else if (activity.isActive(arg)) {
+        buffers.add(adjoints.ofArray(arg, printer));
+      } else {
+        // The callee wants a buffer even where this caller needs no gradient.
+        buffers.add(arg.type() == Type.DOUBLE_MATRIX
+            ? CodeBlock.of("$T.zerosLike($L)", BUFFERS, args.get(k)).toString()
+            : "new double[" + args.get(k) + ".length]");
+      }
+    }
+    List<String> all = new ArrayList<>(args);
+    all.add(upstream);
+    all.addAll(buffers);
+    reverse.line(CodeBlock.of("$T.$LPullback($L)", ClassName.bestGuess(callee.gradClass()),
+        callee.name(), String.join(", ", all)));
+    after.forEach(Runnable::run);
+  }
+
+}

@@ -1,0 +1,147 @@
+package dev.jgrad.processor.reverse;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.analysis.Saves;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Var;
+import dev.jgrad.processor.lower.Names;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the body of a pullback: declarations, the forward sweep, then the reverse sweep that
+ * starts from the upstream gradient of the result and ends by adding each parameter's adjoint
+ * into the caller's buffer.
+ */
+public final class PullbackWriter {
+  private static final ClassName BUFFERS = ClassName.get("dev.jgrad.runtime", "Buffers");
+
+  /** Names the pullback's extra parameters use, chosen not to clash with the method's. */
+  public record Signature(String upstream, List<String> buffers) {}
+
+  private PullbackWriter() {}
+
+  /** The names of the upstream gradient and of one buffer per differentiated parameter. */
+  public static Signature signature(Method m, Names names) {
+    for (Var p : m.parameters()) {
+      names.reserve(p.name());
+    }
+    String upstream = names.fresh("upstream");
+    List<String> buffers = new ArrayList<>();
+    for (Var p : m.wrt()) {
+      buffers.add(names.fresh(bufferName(p.name())));
+    }
+    return new Signature(upstream, buffers);
+  }
+
+  /** {@code w0} gives {@code dW0}: the public name of a parameter's gradient. */
+  public static String bufferName(String parameter) {
+    return "d" + Character.toUpperCase(parameter.charAt(0)) + parameter.substring(1);
+  }
+
+  /**
+   * The pullback's body.
+   *
+   * @param ownerClass how generated code names the user's class (for its helper methods)
+   */
+  public static CodeBlock body(Method m, Names names, Signature sig, String ownerClass) {
+    Activity activity = Activity.of(m);
+    Saves saves = Saves.of(m, activity);
+    Adjoints adjoints = new Adjoints(names);
+    Tapes tapes = new Tapes(names);
+    List<CodeBlock> prologue = new ArrayList<>();
+    SweepWriter writer =
+        new SweepWriter(activity, saves, adjoints, names, tapes, ownerClass, prologue);
+    SweepWriter.Sweeps sweeps = writer.block(m.body());
+
+    Code out = new Code(names);
+    aliasChecks(m, sig, out);
+    for (Var v : m.locals()) {
+      out.line(v.type().javaName() + " " + v.name() + " = " + v.type().zero());
+    }
+    adjointDeclarations(m, activity, adjoints, sig, out);
+    tapes.declarations().forEach(out::line);
+    prologue.forEach(out::line);
+    out.comment("Forward sweep: the method's own code, saving what the reverse sweep needs.");
+    out.add(sweeps.forward());
+    if (activity.isActive(m.result())) {
+      out.comment("Reverse sweep: adjoints from the result back to the parameters.");
+      out.line(adjoints.of(m.result()) + " = " + sig.upstream());
+      out.add(sweeps.reverse());
+    }
+    for (int k = 0; k < m.wrt().size(); k++) {
+      Var p = m.wrt().get(k);
+      if (p.type() == Type.DOUBLE && activity.isActive(p)) {
+        out.line(sig.buffers().get(k) + "[0] += " + adjoints.of(p));
+      }
+    }
+    out.line("return " + m.result().name());
+    return out.build();
+  }
+
+  private static void adjointDeclarations(Method m, Activity activity, Adjoints adjoints,
+      Signature sig, Code out) {
+    for (int k = 0; k < m.wrt().size(); k++) {
+      Var p = m.wrt().get(k);
+      if (p.type().isArray()) {
+        out.line(p.type().javaName() + " " + adjoints.of(p) + " = " + sig.buffers().get(k));
+      }
+    }
+    List<Var> all = new ArrayList<>(m.parameters());
+    all.addAll(m.locals());
+    for (Var v : all) {
+      if (!activity.isActive(v) || v.isParameter() && v.type().isArray() && m.wrt().contains(v)) {
+        continue;
+      }
+      if (v.isParameter() && v.type().isArray()) {
+        // Only reachable through an alias of a differentiated array: zero scratch space.
+        out.line(v.type().javaName() + " " + adjoints.of(v) + " = "
+            + (v.type() == Type.DOUBLE_MATRIX
+                ? CodeBlock.of("$T.zerosLike($L)", BUFFERS, v.name()).toString()
+                : "new double[" + v.name() + ".length]"));
+      } else {
+        out.line(v.type().javaName() + " " + adjoints.of(v) + " = " + v.type().zero());
+      }
+    }
+  }
+
+  /**
+   * Two parameters may be the same array. That is fine when their buffers are the same array
+   * too (gradients then add up in one place), and refused otherwise rather than split.
+   */
+  private static void aliasChecks(Method m, Signature sig, Code out) {
+    List<Var> arrays = new ArrayList<>();
+    for (Var p : m.parameters()) {
+      if (p.type().isDifferentiable() && p.type().isArray()) {
+        arrays.add(p);
+      }
+    }
+    for (int i = 0; i < arrays.size(); i++) {
+      for (int j = i + 1; j < arrays.size(); j++) {
+        Var a = arrays.get(i);
+        Var b = arrays.get(j);
+        if (a.type() != b.type()) {
+          continue;
+        }
+        String bufA = buffer(m, sig, a);
+        String bufB = buffer(m, sig, b);
+        String names = a.name() + " and " + b.name();
+        if (bufA != null && bufB != null) {
+          out.line(CodeBlock.of("$T.checkAlias($L, $L, $L, $L, $S)", BUFFERS, a.name(), b.name(),
+              bufA, bufB, names));
+        } else if (bufA != null || bufB != null) {
+          out.line(CodeBlock.of("$T.checkAlias($L, $L, $L, null, $S)", BUFFERS, a.name(),
+              b.name(), bufA != null ? bufA : bufB, names + " (only one is differentiated)"));
+        }
+      }
+    }
+  }
+
+  private static String buffer(Method m, Signature sig, Var p) {
+    int k = m.wrt().indexOf(p);
+    return k < 0 ? null : sig.buffers().get(k);
+  }
+}

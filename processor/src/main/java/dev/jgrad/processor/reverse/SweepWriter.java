@@ -1,0 +1,281 @@
+package dev.jgrad.processor.reverse;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.analysis.Saves;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Var;
+import dev.jgrad.processor.lower.Names;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * Writes the forward and the reverse sweep of a statement list together, statement by statement:
+ * each statement gives its forward code (with what it must save or record) and its reverse code
+ * (restores, then adjoints), and a list's reverse is its statements' reverses, last first.
+ */
+final class SweepWriter {
+  /** The two halves written for one piece of code. */
+  record Sweeps(CodeBlock forward, CodeBlock reverse, boolean reverseEmpty) {}
+
+  private final Activity activity;
+  private final Saves saves;
+  private final Adjoints adjoints;
+  private final Names names;
+  private final Tapes tapes;
+  private final Printer printer;
+  private final String ownerClass;
+  private final CallWriter calls;
+
+  SweepWriter(Activity activity, Saves saves, Adjoints adjoints, Names names, Tapes tapes,
+      String ownerClass, List<CodeBlock> prologue) {
+    this.activity = activity;
+    this.saves = saves;
+    this.adjoints = adjoints;
+    this.names = names;
+    this.tapes = tapes;
+    this.ownerClass = ownerClass;
+    this.printer = new Printer(ownerClass, new IdentityHashMap<>());
+    this.calls = new CallWriter(activity, saves, adjoints, names, tapes, printer, ownerClass,
+        prologue);
+  }
+
+  Sweeps block(List<Stmt> stmts) {
+    Code forward = new Code(names);
+    List<Sweeps> parts = new ArrayList<>();
+    for (Stmt s : stmts) {
+      Sweeps one = statement(s);
+      forward.add(one.forward());
+      parts.add(one);
+    }
+    Code reverse = new Code(names);
+    boolean empty = true;
+    for (int k = parts.size() - 1; k >= 0; k--) {
+      if (!parts.get(k).reverseEmpty()) {
+        reverse.add(parts.get(k).reverse());
+        empty = false;
+      }
+    }
+    return new Sweeps(forward.build(), reverse.build(), empty);
+  }
+
+  private Sweeps statement(Stmt s) {
+    if (s instanceof Stmt.Assign) {
+      return assign((Stmt.Assign) s);
+    }
+    if (s instanceof Stmt.Call) {
+      return calls.write((Stmt.Call) s);
+    }
+    if (s instanceof Stmt.If) {
+      return branch((Stmt.If) s);
+    }
+    return loop((Stmt.Loop) s);
+  }
+
+  private Sweeps assign(Stmt.Assign a) {
+    Code forward = new Code(names);
+    Code reverse = new Code(names);
+    int depth = saves.depth(a);
+    String target = printer.print(a.target());
+    boolean reference = a.target() instanceof Expr.Read && a.target().type().isArray();
+    Var var = a.target() instanceof Expr.Read ? ((Expr.Read) a.target()).var() : null;
+    boolean activeArray = reference && activity.isActive(var);
+
+    List<Tapes.Saved> saved = new ArrayList<>();
+    if (saves.savesTarget(a)) {
+      Type type = a.target().type();
+      saved.add(tapes.save(target, type, depth));
+      if (activeArray) {
+        saved.add(tapes.save(adjoints.of(var), type, depth));
+      }
+      saved.forEach(x -> forward.line(x.save()));
+    }
+    forward.line(target + " = " + printer.print(a.value()));
+    if (activeArray) {
+      forward.line(adjoints.of(var) + " = " + new ArrayAdjoints(adjoints, printer)
+          .allocate(a.value()));
+    }
+
+    ExprAdjoint adj = new ExprAdjoint(activity, adjoints, reverse, ownerClass);
+    if (reference) {
+      // The adjoint array belongs to the new array: read it before restoring the old pair.
+      if (activeArray && a.value() instanceof Expr.ArrayLiteral && activity.isActive(a.value())) {
+        String grads = names.fresh("elementBars");
+        reverse.line(a.target().type().javaName() + " " + grads + " = " + adjoints.of(var));
+        restore(reverse, saved, target, var);
+        literal(adj, (Expr.ArrayLiteral) a.value(), grads);
+      } else {
+        restore(reverse, saved, target, var);
+      }
+    } else {
+      restore(reverse, saved, target, var);
+      restoreByInverse(reverse, a);
+      adjointOfAssignment(a, adj, reverse);
+    }
+    if (!reverse.isEmpty()) {
+      return new Sweeps(forward.build(), withComment(a, reverse), false);
+    }
+    return new Sweeps(forward.build(), CodeBlock.of(""), true);
+  }
+
+  private void restore(Code reverse, List<Tapes.Saved> saved, String target, Var var) {
+    if (saved.isEmpty()) {
+      return;
+    }
+    if (saved.size() == 2) {
+      reverse.line(adjoints.of(var) + " = " + saved.get(1).load());
+    }
+    reverse.line(target + " = " + saved.get(0).load());
+  }
+
+  /** {@code i = i + 1} is undone by {@code i = i - 1}: no tape for loop counters. */
+  private void restoreByInverse(Code reverse, Stmt.Assign a) {
+    String step = saves.invertibleStep(a);
+    Var v = a.target() instanceof Expr.Read ? ((Expr.Read) a.target()).var() : null;
+    if (step != null && saves.isNeeded(v)) {
+      String undo = step.startsWith("-") ? " + " + step.substring(1) : " - " + step;
+      reverse.line(v.name() + " = " + v.name() + undo);
+    }
+  }
+
+  private void adjointOfAssignment(Stmt.Assign a, ExprAdjoint adj, Code reverse) {
+    Expr target = a.target();
+    if (!activity.isActive(target)) {
+      return;
+    }
+    String targetBar = target instanceof Expr.Read
+        ? adjoints.of(((Expr.Read) target).var())
+        : adjoints.ofArray(((Expr.Index) target).array(), printer) + "["
+            + printer.print(((Expr.Index) target).index()) + "]";
+    Expr rest = Accumulation.rest(a);
+    if (rest != null) {
+      // target = target + rest: the target's adjoint passes through unchanged.
+      boolean minus = Accumulation.isSubtraction(a);
+      Term g = Term.atom(targetBar);
+      if (target instanceof Expr.Index || Accumulation.mentionsTarget(a, activity)) {
+        g = Term.atom(adj.bind(CodeBlock.of("$L", targetBar)));
+      }
+      adj.propagate(rest, minus ? g.negated() : g);
+      return;
+    }
+    if (!activity.isActive(a.value())) {
+      reverse.line(targetBar + " = 0.0");
+      return;
+    }
+    String g = adj.bind(CodeBlock.of("$L", targetBar));
+    reverse.line(targetBar + " = 0.0");
+    adj.propagate(a.value(), Term.atom(g));
+  }
+
+  private void literal(ExprAdjoint adj, Expr.ArrayLiteral lit, String grads) {
+    for (int k = 0; k < lit.elements().size(); k++) {
+      Expr e = lit.elements().get(k);
+      String slot = grads + "[" + k + "]";
+      if (e instanceof Expr.ArrayLiteral) {
+        literal(adj, (Expr.ArrayLiteral) e, slot);
+      } else {
+        adj.propagate(e, Term.atom(slot));
+      }
+    }
+  }
+
+  private Sweeps branch(Stmt.If s) {
+    Sweeps yes = block(s.whenTrue());
+    Sweeps no = block(s.whenFalse());
+    String cond = printer.print(s.condition());
+    Code forward = new Code(names);
+    if (yes.reverseEmpty() && no.reverseEmpty()) {
+      ifElse(forward, cond, yes.forward(), no.forward(), null, null);
+      return new Sweeps(forward.build(), CodeBlock.of(""), true);
+    }
+    Code reverse = new Code(names);
+    if (saves.depth(s) == 0) {
+      String taken = tapes.local("branch", Type.BOOLEAN);
+      forward.line(taken + " = " + cond);
+      ifElse(forward, taken, yes.forward(), no.forward(), null, null);
+      ifElse(reverse, taken, yes.reverse(), no.reverse(), null, null);
+    } else {
+      String stack = tapes.stack(Type.BOOLEAN);
+      ifElse(forward, cond, yes.forward(), no.forward(), CodeBlock.of("$L.push(true)", stack),
+          CodeBlock.of("$L.push(false)", stack));
+      ifElse(reverse, stack + ".pop()", yes.reverse(), no.reverse(), null, null);
+    }
+    return new Sweeps(forward.build(), reverse.build(), false);
+  }
+
+  private static void ifElse(Code out, String cond, CodeBlock yes, CodeBlock no,
+      CodeBlock recordYes, CodeBlock recordNo) {
+    boolean hasElse = !no.isEmpty() || recordNo != null;
+    if (yes.isEmpty() && recordYes == null && hasElse) {
+      out.open("if (!(" + cond + "))");
+      if (recordNo != null) {
+        out.line(recordNo);
+      }
+      out.add(no);
+      out.close();
+      return;
+    }
+    out.open("if (" + cond + ")");
+    if (recordYes != null) {
+      out.line(recordYes);
+    }
+    out.add(yes);
+    if (hasElse) {
+      out.orElse();
+      if (recordNo != null) {
+        out.line(recordNo);
+      }
+      out.add(no);
+    }
+    out.close();
+  }
+
+  private Sweeps loop(Stmt.Loop s) {
+    List<Stmt> iteration = new ArrayList<>(s.body());
+    iteration.addAll(s.update());
+    Sweeps body = block(iteration);
+    String cond = printer.print(s.condition());
+    Code forward = new Code(names);
+    if (body.reverseEmpty()) {
+      forward.open("while (" + cond + ")");
+      forward.add(body.forward());
+      forward.close();
+      return new Sweeps(forward.build(), CodeBlock.of(""), true);
+    }
+    Code reverse = new Code(names);
+    String trips;
+    String count;
+    if (saves.depth(s) == 0) {
+      trips = tapes.local("trips", Type.INT);
+      forward.line(trips + " = 0");
+      count = trips;
+    } else {
+      trips = names.fresh("trips");
+      forward.line("int " + trips + " = 0");
+      count = tapes.stack(Type.INT) + ".pop()";
+    }
+    forward.open("while (" + cond + ")");
+    forward.add(body.forward());
+    forward.line(trips + "++");
+    forward.close();
+    if (saves.depth(s) > 0) {
+      forward.line(tapes.stack(Type.INT) + ".push(" + trips + ")");
+    }
+    String iter = names.fresh("iteration");
+    reverse.open("for (int " + iter + " = " + count + "; " + iter + " > 0; " + iter + "--)");
+    reverse.add(body.reverse());
+    reverse.close();
+    return new Sweeps(forward.build(), reverse.build(), false);
+  }
+
+  private CodeBlock withComment(Stmt.Assign a, Code reverse) {
+    Code out = new Code(names);
+    out.comment(printer.print(a.target()) + " = " + printer.print(a.value())
+        + (a.line() > 0 ? "  (line " + a.line() + ")" : ""));
+    out.add(reverse.build());
+    return out.build();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.jgrad.processor.reverse;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.lower.Names;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where saved values live. Outside loops a value is saved in a local of its own (it is saved at
+ * most once per call); inside loops it is pushed on a stack of its type, since each iteration
+ * saves again and the reverse sweep pops them in the opposite order.
+ */
+final class Tapes {
+  private static final String RUNTIME = "dev.jgrad.runtime";
+
+  private final Names names;
+  private final Map<Type, String> stacks = new EnumMap<>(Type.class);
+  private final List<CodeBlock> declarations = new ArrayList<>();
+
+  Tapes(Names names) {
+    this.names = names;
+  }
+
+  /**
+   * Saves {@code value} (Java text of type {@code type}) before it changes, and returns the
+   * statement that puts it back, for the reverse sweep.
+   */
+  Saved save(String value, Type type, int depth) {
+    if (depth == 0) {
+      String slot = names.fresh("saved");
+      declarations.add(CodeBlock.of("$L $L = $L", type.javaName(), slot, type.zero()));
+      return new Saved(CodeBlock.of("$L = $L", slot, value), CodeBlock.of("$L", slot));
+    }
+    String stack = stack(type);
+    return new Saved(CodeBlock.of("$L.push($L)", stack, value), CodeBlock.of("$L.pop()", stack));
+  }
+
+  /** A saved value: the forward statement that saves it and the expression that reads it back. */
+  record Saved(CodeBlock save, CodeBlock load) {}
+
+  /** A slot for a value recorded outside loops (a branch decision, a trip count). */
+  String local(String base, Type type) {
+    String slot = names.fresh(base);
+    declarations.add(CodeBlock.of("$L $L = $L", type.javaName(), slot, type.zero()));
+    return slot;
+  }
+
+  /** The stack for values of {@code type}, declared on first use. */
+  String stack(Type type) {
+    return stacks.computeIfAbsent(type, t -> {
+      String name = names.fresh(baseName(t));
+      String init = t.isArray() ? "$T $L = new $T<>()" : "$T $L = new $T()";
+      declarations.add(CodeBlock.of(init, stackType(t), name, rawType(t)));
+      return name;
+    });
+  }
+
+  /** Declarations for the top of the method: slots and stacks, in order of first use. */
+  List<CodeBlock> declarations() {
+    return declarations;
+  }
+
+  private static String baseName(Type t) {
+    switch (t) {
+      case DOUBLE:
+        return "doubleTape";
+      case INT:
+        return "intTape";
+      case BOOLEAN:
+        return "branchTape";
+      case DOUBLE_ARRAY:
+        return "arrayTape";
+      case DOUBLE_MATRIX:
+        return "matrixTape";
+      default:
+        return "intArrayTape";
+    }
+  }
+
+  private static TypeName stackType(Type t) {
+    if (t.isArray()) {
+      TypeName element = t == Type.DOUBLE_ARRAY ? TypeName.get(double[].class)
+          : t == Type.DOUBLE_MATRIX ? TypeName.get(double[][].class) : TypeName.get(int[].class);
+      return ParameterizedTypeName.get(ClassName.get(RUNTIME, "ReferenceStack"), element);
+    }
+    return rawType(t);
+  }
+
+  private static ClassName rawType(Type t) {
+    switch (t) {
+      case DOUBLE:
+        return ClassName.get(RUNTIME, "DoubleStack");
+      case INT:
+        return ClassName.get(RUNTIME, "IntStack");
+      case BOOLEAN:
+        return ClassName.get(RUNTIME, "BooleanStack");
+      default:
+        return ClassName.get(RUNTIME, "ReferenceStack");
+    }
+  }
+}

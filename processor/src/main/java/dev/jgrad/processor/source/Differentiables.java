@@ -1,0 +1,196 @@
+package dev.jgrad.processor.source;
+
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import dev.jgrad.processor.ir.Callee;
+import dev.jgrad.processor.ir.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/** What jgrad knows about {@code @Differentiable} methods: their wrt lists and their callees. */
+public final class Differentiables {
+  public static final String ANNOTATION = "dev.jgrad.Differentiable";
+
+  private final Elements elements;
+  private final SourceReader sources;
+
+  public Differentiables(Elements elements, SourceReader sources) {
+    this.elements = elements;
+    this.sources = sources;
+  }
+
+  public static boolean isAnnotated(ExecutableElement m) {
+    return annotation(m) != null;
+  }
+
+  /** The names in {@code wrt}, as written (null entries never occur). */
+  public static List<String> declaredWrt(ExecutableElement m) {
+    List<String> names = new ArrayList<>();
+    AnnotationMirror a = annotation(m);
+    if (a == null) {
+      return names;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+        : a.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals("wrt")) {
+        Object v = e.getValue().getValue();
+        if (v instanceof List) {
+          for (Object item : (List<?>) v) {
+            names.add(String.valueOf(((AnnotationValue) item).getValue()));
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The parameters the gradient is taken with respect to: wrt, or every differentiable one. */
+  public static List<String> wrt(ExecutableElement m) {
+    List<String> declared = declaredWrt(m);
+    if (!declared.isEmpty()) {
+      return declared;
+    }
+    List<String> all = new ArrayList<>();
+    for (VariableElement p : m.getParameters()) {
+      Type t = Type.fromJava(p.asType().toString());
+      if (t != null && t.isDifferentiable()) {
+        all.add(p.getSimpleName().toString());
+      }
+    }
+    return all;
+  }
+
+  public static AnnotationMirror annotation(Element m) {
+    for (AnnotationMirror a : m.getAnnotationMirrors()) {
+      Element type = a.getAnnotationType().asElement();
+      if (type instanceof TypeElement
+          && ((TypeElement) type).getQualifiedName().contentEquals(ANNOTATION)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** The generated class for {@code owner}: {@code FooGrad}, or {@code Outer_InnerGrad}. */
+  public String gradName(TypeElement owner) {
+    List<String> names = new ArrayList<>();
+    Element e = owner;
+    while (e instanceof TypeElement) {
+      names.add(0, e.getSimpleName().toString());
+      e = e.getEnclosingElement();
+    }
+    return String.join("_", names) + "Grad";
+  }
+
+  public String gradQualifiedName(TypeElement owner) {
+    PackageElement pkg = elements.getPackageOf(owner);
+    String simple = gradName(owner);
+    return pkg.isUnnamed() ? simple : pkg.getQualifiedName() + "." + simple;
+  }
+
+  /** The callee view of a differentiable method, for calls to it. */
+  public Callee callee(ExecutableElement m) {
+    TypeElement owner = (TypeElement) m.getEnclosingElement();
+    List<Type> types = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Boolean> wrt = new ArrayList<>();
+    List<String> wrtNames = wrt(m);
+    for (VariableElement p : m.getParameters()) {
+      Type t = Type.fromJava(p.asType().toString());
+      types.add(t == null ? Type.DOUBLE : t);
+      names.add(p.getSimpleName().toString());
+      wrt.add(wrtNames.contains(p.getSimpleName().toString()));
+    }
+    return new Callee(owner.getQualifiedName().toString(), gradQualifiedName(owner),
+        m.getSimpleName().toString(), types, names, wrt, writesArrays(m, types));
+  }
+
+  /**
+   * For each parameter, whether the method may write into it. Read from the source where there
+   * is one; a method known only from a class file is assumed to write into every array.
+   */
+  private List<Boolean> writesArrays(ExecutableElement m, List<Type> types) {
+    Set<String> written = null;
+    try {
+      written = writtenNames(sources.read(m).declaration());
+    } catch (SourceReader.Unreadable e) {
+      // No source: assume the worst, which costs a copy per call and is always right.
+    }
+    List<Boolean> out = new ArrayList<>();
+    for (int k = 0; k < types.size(); k++) {
+      String name = m.getParameters().get(k).getSimpleName().toString();
+      out.add(types.get(k).isArray() && (written == null || written.contains(name)));
+    }
+    return out;
+  }
+
+  /**
+   * Array parameters a method may write: element assignments through the parameter, and, to be
+   * safe, any parameter that is passed to another method or copied into a local array variable.
+   */
+  static Set<String> writtenNames(MethodDeclaration d) {
+    Set<String> params = new HashSet<>();
+    for (Parameter p : d.getParameters()) {
+      params.add(p.getNameAsString());
+    }
+    Set<String> out = new HashSet<>();
+    d.walk(AssignExpr.class, a -> base(a.getTarget(), out, true));
+    d.walk(UnaryExpr.class, u -> base(u.getExpression(), out, true));
+    d.walk(MethodCallExpr.class, c -> {
+      if (!c.getScope().map(s -> s.toString().equals("Math")).orElse(false)) {
+        c.getArguments().forEach(arg -> base(arg, out, false));
+      }
+    });
+    // An array parameter copied into a local array variable may be written through it.
+    Set<String> arrayLocals = new HashSet<>();
+    d.walk(VariableDeclarationExpr.class, v -> v.getVariables().forEach(x -> {
+      if (x.getType().isArrayType()) {
+        arrayLocals.add(x.getNameAsString());
+        x.getInitializer().ifPresent(init -> base(init, out, false));
+      }
+    }));
+    d.walk(com.github.javaparser.ast.stmt.ForEachStmt.class, f -> {
+      if (f.getVariable().getVariables().get(0).getType().isArrayType()) {
+        base(f.getIterable(), out, false);
+      }
+    });
+    d.walk(AssignExpr.class, a -> {
+      if (a.getTarget() instanceof NameExpr
+          && arrayLocals.contains(((NameExpr) a.getTarget()).getNameAsString())) {
+        base(a.getValue(), out, false);
+      }
+    });
+    out.retainAll(params);
+    return out;
+  }
+
+  private static void base(Expression e, Set<String> out, boolean elementOnly) {
+    Expression cur = e;
+    boolean indexed = false;
+    while (cur instanceof ArrayAccessExpr) {
+      cur = ((ArrayAccessExpr) cur).getName();
+      indexed = true;
+    }
+    if (cur instanceof NameExpr && (indexed || !elementOnly)) {
+      out.add(((NameExpr) cur).getNameAsString());
+    }
+  }
+}

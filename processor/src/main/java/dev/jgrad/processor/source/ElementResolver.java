@@ -1,0 +1,205 @@
+package dev.jgrad.processor.source;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.ir.Callee;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.lower.Resolver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Answers lowering's questions about names outside the method from javac's elements: constants
+ * by their value (so private ones work too), and called methods by their signature.
+ */
+public final class ElementResolver implements Resolver {
+  private final Elements elements;
+  private final TypeElement owner;
+  private final CompilationUnit unit;
+  private final Differentiables differentiables;
+
+  public ElementResolver(Elements elements, TypeElement owner, CompilationUnit unit,
+      Differentiables differentiables) {
+    this.elements = elements;
+    this.owner = owner;
+    this.unit = unit;
+    this.differentiables = differentiables;
+  }
+
+  @Override
+  public FieldLookup field(String qualifier, String name) {
+    TypeElement type = qualifier == null ? owner : type(qualifier);
+    while (type != null) {
+      for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+        if (f.getSimpleName().contentEquals(name)) {
+          return field(type, f);
+        }
+      }
+      // A simple name may also be a constant of an enclosing class.
+      Element outer = type.getEnclosingElement();
+      type = qualifier == null && outer instanceof TypeElement ? (TypeElement) outer : null;
+    }
+    return null;
+  }
+
+  private FieldLookup field(TypeElement type, VariableElement f) {
+    String shown = type.getSimpleName() + "." + f.getSimpleName();
+    Set<Modifier> mods = f.getModifiers();
+    if (!mods.contains(Modifier.STATIC) || !mods.contains(Modifier.FINAL)) {
+      return new FieldLookup(null, Message.MUTABLE_STATIC, shown);
+    }
+    Type t = Types.of(f.asType());
+    if (t == null || t.isArray()) {
+      return new FieldLookup(null, Message.MUTABLE_STATIC, shown);
+    }
+    Object value = f.getConstantValue();
+    if (value != null) {
+      return new FieldLookup(new Expr.Constant(literal(value), t), null, null);
+    }
+    if (mods.contains(Modifier.PRIVATE)) {
+      return new FieldLookup(null, Message.FIELD_ACCESS, shown);
+    }
+    String text = type.getQualifiedName() + "." + f.getSimpleName();
+    return new FieldLookup(new Expr.Constant(text, t), null, null);
+  }
+
+  @Override
+  public CallLookup method(String qualifier, String name, List<Type> argumentTypes) {
+    TypeElement type = qualifier == null ? owner : type(qualifier);
+    if (type == null) {
+      return null;
+    }
+    ExecutableElement best = null;
+    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (m.getSimpleName().contentEquals(name) && accepts(m, argumentTypes)) {
+        if (best == null || exact(m, argumentTypes)) {
+          best = m;
+        }
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    String shown = type.getSimpleName() + "." + name;
+    if (!best.getModifiers().contains(Modifier.STATIC)) {
+      return new CallLookup(null, null, null, shown + " is an instance method; jgrad can call"
+          + " only static methods");
+    }
+    if (best.getModifiers().contains(Modifier.PRIVATE) && type != owner) {
+      return new CallLookup(null, null, null, shown + " is private to another class");
+    }
+    if (Differentiables.isAnnotated(best)) {
+      Callee callee = differentiables.callee(best);
+      return new CallLookup(callee, null, null, null);
+    }
+    if (best.getModifiers().contains(Modifier.PRIVATE)) {
+      return new CallLookup(null, null, null, shown + " is private, so the generated class"
+          + " cannot call it; make it package-private");
+    }
+    Type ret = Types.of(best.getReturnType());
+    if (ret == null || ret.isArray()) {
+      return new CallLookup(null, null, null, shown + " returns "
+          + best.getReturnType() + "; a helper without a derivative may return only"
+          + " double, int or boolean");
+    }
+    return new CallLookup(null, type.getQualifiedName().toString(), ret, null);
+  }
+
+  private static boolean accepts(ExecutableElement m, List<Type> args) {
+    if (m.getParameters().size() != args.size() || m.isVarArgs()) {
+      return false;
+    }
+    for (int k = 0; k < args.size(); k++) {
+      Type p = Types.of(m.getParameters().get(k).asType());
+      Type a = args.get(k);
+      if (p == null || !(p == a || p == Type.DOUBLE && a == Type.INT)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean exact(ExecutableElement m, List<Type> args) {
+    for (int k = 0; k < args.size(); k++) {
+      if (Types.of(m.getParameters().get(k).asType()) != args.get(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Resolves a type name as Java would: nested, imported, same package, java.lang, full. */
+  private TypeElement type(String name) {
+    List<String> candidates = new ArrayList<>();
+    for (Element e = owner; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      candidates.add(((TypeElement) e).getQualifiedName() + "." + name);
+      if (((TypeElement) e).getSimpleName().contentEquals(name)) {
+        candidates.add(((TypeElement) e).getQualifiedName().toString());
+      }
+    }
+    String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    String rest = name.substring(first.length());
+    for (ImportDeclaration i : unit.getImports()) {
+      if (i.isStatic()) {
+        continue;
+      }
+      String imported = i.getNameAsString();
+      if (i.isAsterisk()) {
+        candidates.add(imported + "." + name);
+      } else if (imported.endsWith("." + first) || imported.equals(first)) {
+        candidates.add(imported + rest);
+      }
+    }
+    PackageElement pkg = elements.getPackageOf(owner);
+    if (!pkg.isUnnamed()) {
+      candidates.add(pkg.getQualifiedName() + "." + name);
+    } else {
+      candidates.add(name);
+    }
+    candidates.add("java.lang." + name);
+    candidates.add(name);
+    for (String c : candidates) {
+      TypeElement t = elements.getTypeElement(c);
+      if (t != null && t.getKind() != ElementKind.ANNOTATION_TYPE) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static String literal(Object value) {
+    if (value instanceof Double) {
+      double d = (Double) value;
+      if (Double.isNaN(d)) {
+        return "Double.NaN";
+      }
+      if (Double.isInfinite(d)) {
+        return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+      }
+      return Double.toString(d);
+    }
+    return String.valueOf(value);
+  }
+
+  /** Maps javac types to the subset's types. */
+  static final class Types {
+    private Types() {}
+
+    static Type of(TypeMirror t) {
+      return Type.fromJava(t.toString());
+    }
+  }
+}

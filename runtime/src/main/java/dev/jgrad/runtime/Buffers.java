@@ -1,0 +1,42 @@
+package dev.jgrad.runtime;
+
+/** Gradient buffers shaped like their parameters, and the checks that keep aliasing honest. */
+public final class Buffers {
+  private Buffers() {}
+
+  /** A zero matrix with the same (possibly ragged) shape as {@code m}. */
+  public static double[][] zerosLike(double[][] m) {
+    double[][] z = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      z[i] = new double[m[i].length];
+    }
+    return z;
+  }
+
+  /** A deep copy, for saving an array that a call may overwrite. */
+  public static double[][] copy(double[][] m) {
+    double[][] c = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      c[i] = m[i].clone();
+    }
+    return c;
+  }
+
+  /** Copies {@code saved} back into {@code target}, row by row, keeping target's rows. */
+  public static void restore(double[][] target, double[][] saved) {
+    for (int i = 0; i < saved.length; i++) {
+      System.arraycopy(saved[i], 0, target[i], 0, saved[i].length);
+    }
+  }
+
+  /**
+   * Fails when two parameters are the same array but their gradient buffers are not: the
+   * gradients would then be split between two buffers and both would be wrong.
+   */
+  public static void checkAlias(Object a, Object b, Object bufferA, Object bufferB, String names) {
+    if (a == b && bufferA != bufferB) {
+      throw new IllegalArgumentException("the same array is passed for " + names
+          + ": pass the same gradient buffer for both, or pass a copy");
+    }
+  }
+}

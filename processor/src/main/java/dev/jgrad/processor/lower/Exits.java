@@ -124,7 +124,7 @@ final class Exits {
   }
 
   private void remove(List<Stmt> stmts) {
-    if (!stmts.isEmpty()) {
+    if (stmts.stream().anyMatch(this::assignsExit)) {
       stmts.removeIf(s -> s instanceof Stmt.Assign
           && ((Stmt.Assign) s).target() instanceof Expr.Read
           && ((Expr.Read) ((Stmt.Assign) s).target()).var() == exit);
@@ -138,6 +138,11 @@ final class Exits {
         remove(((Stmt.Loop) s).update());
       }
     }
+  }
+
+  private boolean assignsExit(Stmt s) {
+    return s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read
+        && ((Expr.Read) ((Stmt.Assign) s).target()).var() == exit;
   }
 
   private Var exitVar() {

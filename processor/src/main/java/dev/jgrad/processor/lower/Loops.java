@@ -67,7 +67,8 @@ final class Loops {
     out.add(new Stmt.Assign(new Expr.Read(first), new Expr.Literal("true", Type.BOOLEAN), line));
     Stmt clear =
         new Stmt.Assign(new Expr.Read(first), new Expr.Literal("false", Type.BOOLEAN), line);
-    return finishWith(d, label, new Expr.Read(first), d.getCondition(), List.of(clear),
+    return finishWith(d, label, new Expr.Read(first), d.getCondition(),
+        new ArrayList<>(List.of(clear)),
         d.getBody(), List.of(), out);
   }
 
@@ -98,10 +99,11 @@ final class Loops {
     Var element = cx.newLocal(declarator.getNameAsString(), elementType);
     cx.scope.declare(element);
     Expr cond = new Expr.Binary("<", new Expr.Read(k), new Expr.Length(array), Type.BOOLEAN);
-    List<Stmt> head = List.of(new Stmt.Assign(new Expr.Read(element),
-        new Expr.Index(array, new Expr.Read(k)), line));
-    List<Stmt> update = List.of(new Stmt.Assign(new Expr.Read(k), new Expr.Binary("+",
-        new Expr.Read(k), new Expr.Literal("1", Type.INT), Type.INT), line));
+    List<Stmt> head = new ArrayList<>(List.of(new Stmt.Assign(new Expr.Read(element),
+        new Expr.Index(array, new Expr.Read(k)), line)));
+    List<Stmt> update = new ArrayList<>(List.of(new Stmt.Assign(new Expr.Read(k),
+        new Expr.Binary("+", new Expr.Read(k), new Expr.Literal("1", Type.INT), Type.INT),
+        line)));
     return lowerBody(f, label, cond, head, f.getBody(), update, out);
   }
 

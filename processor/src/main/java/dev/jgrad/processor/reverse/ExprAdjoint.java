@@ -122,11 +122,14 @@ final class ExprAdjoint {
     if (isCheap(e)) {
       return Term.atom(printer.print(e));
     }
-    dev.jgrad.processor.ir.Exprs.forEachChild(e, child -> {
-      if (!isCheap(child) && !(child instanceof Expr.Conditional)) {
-        value(child);
-      }
-    });
+    // A conditional's branches must stay unevaluated unless taken (a[i] may be out of range).
+    if (!(e instanceof Expr.Conditional)) {
+      dev.jgrad.processor.ir.Exprs.forEachChild(e, child -> {
+        if (!isCheap(child) && !(child instanceof Expr.Conditional)) {
+          value(child);
+        }
+      });
+    }
     String local = out.fresh("v");
     out.line("double " + local + " = " + printer.print(e));
     bound.put(e, local);

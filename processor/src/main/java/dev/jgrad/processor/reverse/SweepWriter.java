@@ -206,29 +206,30 @@ final class SweepWriter {
     return new Sweeps(forward.build(), reverse.build(), false);
   }
 
+  /**
+   * An if/else. A recorded decision is pushed at the end of its branch, after whatever the
+   * branch itself pushed, so that the reverse sweep pops the decision first.
+   */
   private static void ifElse(Code out, String cond, CodeBlock yes, CodeBlock no,
       CodeBlock recordYes, CodeBlock recordNo) {
     boolean hasElse = !no.isEmpty() || recordNo != null;
     if (yes.isEmpty() && recordYes == null && hasElse) {
       out.open("if (!(" + cond + "))");
-      if (recordNo != null) {
-        out.line(recordNo);
-      }
       out.add(no);
       out.close();
       return;
     }
     out.open("if (" + cond + ")");
+    out.add(yes);
     if (recordYes != null) {
       out.line(recordYes);
     }
-    out.add(yes);
     if (hasElse) {
       out.orElse();
+      out.add(no);
       if (recordNo != null) {
         out.line(recordNo);
       }
-      out.add(no);
     }
     out.close();
   }

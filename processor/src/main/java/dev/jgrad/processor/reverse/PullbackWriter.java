@@ -67,11 +67,15 @@ public final class PullbackWriter {
     prologue.forEach(out::line);
     out.comment("Forward sweep: the method's own code, saving what the reverse sweep needs.");
     out.add(sweeps.forward());
-    if (activity.isActive(m.result())) {
+    // The reverse sweep runs even when the result is constant: it still carries gradients
+    // through arrays the method writes into, and puts their old contents back.
+    if (!sweeps.reverseEmpty() || activity.isActive(m.result())) {
       out.comment("Reverse sweep: adjoints from the result back to the parameters.");
-      out.line(adjoints.of(m.result()) + " = " + sig.upstream());
-      out.add(sweeps.reverse());
     }
+    if (activity.isActive(m.result())) {
+      out.line(adjoints.of(m.result()) + " = " + sig.upstream());
+    }
+    out.add(sweeps.reverse());
     for (int k = 0; k < m.wrt().size(); k++) {
       Var p = m.wrt().get(k);
       if (p.type() == Type.DOUBLE && activity.isActive(p)) {

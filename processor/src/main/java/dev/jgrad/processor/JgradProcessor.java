@@ -172,7 +172,8 @@ public final class JgradProcessor extends AbstractProcessor {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new GradClassWriter.Entry(lowered, javadocLink(owner, m));
+    return new GradClassWriter.Entry(lowered, javadocLink(owner, m),
+        differentiables.callee(m).writesArrays());
   }
 
   private static boolean overloaded(TypeElement owner, ExecutableElement m) {

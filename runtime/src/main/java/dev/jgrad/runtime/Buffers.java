@@ -29,6 +29,20 @@ public final class Buffers {
     }
   }
 
+  /** Adds {@code source} into {@code target}, element by element. */
+  public static void addInto(double[] target, double[] source) {
+    for (int i = 0; i < source.length; i++) {
+      target[i] += source[i];
+    }
+  }
+
+  /** Adds {@code source} into {@code target}, element by element. */
+  public static void addInto(double[][] target, double[][] source) {
+    for (int i = 0; i < source.length; i++) {
+      addInto(target[i], source[i]);
+    }
+  }
+
   /**
    * Fails when two parameters are the same array but their gradient buffers are not: the
    * gradients would then be split between two buffers and both would be wrong.

@@ -27,8 +27,21 @@ public final class GradClassWriter {
   static final ClassName GRADIENT = ClassName.get(RUNTIME, "Gradient");
   static final ClassName FUNCTION = ClassName.get(RUNTIME, "DifferentiableFunction");
 
-  /** One method to write: its IR, and how javadoc and code refer to the user's method. */
-  public record Entry(Method method, String javadocLink) {}
+  /**
+   * One method to write: its IR, how javadoc and code refer to the user's method, and which of
+   * its parameters it may write into.
+   */
+  public record Entry(Method method, String javadocLink, List<Boolean> writesArrays) {
+    /** Whether it writes into an array it differentiates: then it gets a separate adjoint. */
+    boolean needsAdjoint() {
+      for (int k = 0; k < method.parameters().size(); k++) {
+        if (writesArrays.get(k) && method.wrt().contains(method.parameters().get(k))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /**
    * The class to write.
@@ -64,7 +77,14 @@ public final class GradClassWriter {
       ClassName record = self.nestedClass(recordName);
       type.addType(RecordWriter.record(e, record));
       type.addMethod(topLevel(e, record, sig));
-      type.addMethod(pullback(e, sig, names, t.owner()));
+      if (e.needsAdjoint()) {
+        type.addMethod(AdjointWriter.wrapper(e, sig));
+        type.addMethod(core(e, sig, names, t.owner(), e.method().name() + "Adjoint",
+            AdjointWriter.javadoc(e)));
+      } else {
+        type.addMethod(core(e, sig, names, t.owner(), e.method().name() + "Pullback",
+            pullbackJavadoc(e, sig)));
+      }
       FunctionWriter.add(type, e, t.owner());
     }
     return JavaFile.builder(t.packageName(), type.build())
@@ -145,7 +165,7 @@ public final class GradClassWriter {
    * the caller passes the same array for both, they share one buffer, which is what makes
    * aliasing come out right.
    */
-  private static int sharedBuffer(List<Var> wrt, int k) {
+  static int sharedBuffer(List<Var> wrt, int k) {
     Var p = wrt.get(k);
     if (!p.type().isArray()) {
       return -1;
@@ -158,11 +178,11 @@ public final class GradClassWriter {
     return -1;
   }
 
-  private static Type bufferType(Var p) {
+  static Type bufferType(Var p) {
     return p.type() == Type.DOUBLE ? Type.DOUBLE_ARRAY : p.type();
   }
 
-  private static CodeBlock fresh(Var p) {
+  static CodeBlock fresh(Var p) {
     switch (p.type()) {
       case DOUBLE:
         return CodeBlock.of("new double[1]");
@@ -173,17 +193,28 @@ public final class GradClassWriter {
     }
   }
 
-  private static MethodSpec pullback(Entry e, PullbackWriter.Signature sig, Names names,
-      ClassName owner) {
+  private static CodeBlock pullbackJavadoc(Entry e, PullbackWriter.Signature sig) {
+    return CodeBlock.of("Computes {@link $L} and adds {@code $L} times its gradient into the"
+        + " buffers.\n\n<p>Each buffer has the shape of its parameter (a one-element array"
+        + " for a {@code double}); the\ncaller zeroes it when it wants a fresh gradient."
+        + " Array arguments hold their original contents\nagain when this returns.\n\n"
+        + "@return the method's value\n", e.javadocLink(), sig.upstream());
+  }
+
+  private static MethodSpec core(Entry e, PullbackWriter.Signature sig, Names names,
+      ClassName owner, String name, CodeBlock javadoc) {
     Method m = e.method();
-    MethodSpec.Builder b = MethodSpec.methodBuilder(m.name() + "Pullback")
+    MethodSpec.Builder b = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(TypeName.DOUBLE)
-        .addJavadoc("Computes {@link $L} and adds {@code $L} times its gradient into the"
-            + " buffers.\n\n<p>Each buffer has the shape of its parameter (a one-element array"
-            + " for a {@code double}); the\ncaller zeroes it when it wants a fresh gradient."
-            + " Array arguments hold their original contents\nagain when this returns.\n\n"
-            + "@return the method's value\n", e.javadocLink(), sig.upstream());
+        .addJavadoc(javadoc);
+    addParameters(b, m, sig);
+    String ownerRef = String.join(".", owner.simpleNames());
+    return b.addCode(PullbackWriter.body(m, names, sig, ownerRef)).build();
+  }
+
+  /** The parameters of a pullback or adjoint: the method's, the upstream, one buffer each. */
+  static void addParameters(MethodSpec.Builder b, Method m, PullbackWriter.Signature sig) {
     for (Var p : m.parameters()) {
       b.addParameter(typeName(p.type()), p.name());
     }
@@ -191,8 +222,6 @@ public final class GradClassWriter {
     for (int k = 0; k < m.wrt().size(); k++) {
       b.addParameter(typeName(bufferType(m.wrt().get(k))), sig.buffers().get(k));
     }
-    String ownerRef = String.join(".", owner.simpleNames());
-    return b.addCode(PullbackWriter.body(m, names, sig, ownerRef)).build();
   }
 
   static FieldSpec constant(TypeName type, String name, CodeBlock init) {

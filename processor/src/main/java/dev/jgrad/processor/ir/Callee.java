@@ -21,4 +21,19 @@ public record Callee(
     List<Type> parameterTypes,
     List<String> parameterNames,
     List<Boolean> wrt,
-    List<Boolean> writesArrays) {}
+    List<Boolean> writesArrays) {
+
+  /**
+   * The generated method a caller's reverse sweep calls: {@code fAdjoint} when the callee writes
+   * into an array it differentiates (the caller's gradient must pass through that array), else
+   * {@code fPullback}.
+   */
+  public String reverseMethod() {
+    for (int k = 0; k < wrt.size(); k++) {
+      if (wrt.get(k) && writesArrays.get(k)) {
+        return name + "Adjoint";
+      }
+    }
+    return name + "Pullback";
+  }
+}

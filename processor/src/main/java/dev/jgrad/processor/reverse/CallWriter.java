@@ -129,8 +129,8 @@ final class CallWriter {
     List<String> all = new ArrayList<>(args);
     all.add(upstream);
     all.addAll(buffers);
-    reverse.line(CodeBlock.of("$T.$LPullback($L)", ClassName.bestGuess(callee.gradClass()),
-        callee.name(), String.join(", ", all)));
+    reverse.line(CodeBlock.of("$T.$L($L)", ClassName.bestGuess(callee.gradClass()),
+        callee.reverseMethod(), String.join(", ", all)));
     after.forEach(Runnable::run);
   }
 

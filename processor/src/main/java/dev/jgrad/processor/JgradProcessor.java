@@ -153,7 +153,7 @@ public final class JgradProcessor extends AbstractProcessor {
     MethodDeclaration decl = src.declaration();
     List<Problem> problems = new ArrayList<>(MethodValidator.validate(m, decl, gradName));
     if (overloaded(owner, m)) {
-      problems.add(Problem.of(decl, Message.OVERLOADED, m.getSimpleName()));
+      problems.add(Problem.of(decl.getName(), Message.OVERLOADED, m.getSimpleName()));
     }
     Method lowered = null;
     if (problems.isEmpty()) {

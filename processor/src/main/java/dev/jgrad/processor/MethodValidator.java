@@ -28,7 +28,8 @@ final class MethodValidator {
   static List<Problem> validate(ExecutableElement m, MethodDeclaration decl, String gradName) {
     List<Problem> out = new ArrayList<>();
     String name = m.getSimpleName().toString();
-    Node at = decl;
+    // Point at the method's name: its declaration starts at the annotation, a line earlier.
+    Node at = decl.getName();
     Node annotation = decl.getAnnotationByName("Differentiable")
         .map(a -> (Node) a).orElse(decl);
     if (!m.getModifiers().contains(Modifier.STATIC)) {
@@ -63,7 +64,7 @@ final class MethodValidator {
             m.getParameters().get(order.indexOf(w)).asType()));
       }
     }
-    for (String w : Differentiables.wrt(m)) {
+    for (String w : new java.util.LinkedHashSet<>(Differentiables.wrt(m))) {
       String g = PullbackWriter.bufferName(w);
       String other = gradientNames.put(g, w);
       if (other != null) {

@@ -41,6 +41,7 @@ public enum Message {
       + " compute it inline from supported operations. Calls of methods without a derivative are"
       + " allowed only when no argument carries a gradient."),
   CALL_ARGUMENT("JG109", "argument %s of %s: %s"),
+  CALL_TARGET("JG116", "the call %s cannot be used: %s."),
   TYPE_MISMATCH("JG110", "%s: %s"),
   LOOP_CONDITION("JG111", "the loop condition '%s' has side effects (an assignment, ++/-- or a"
       + " call): jgrad needs conditions it can read twice. Move the update into the loop body."),

@@ -42,7 +42,7 @@ final class Calls {
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
     if (found.problem() != null) {
-      cx.report(e, Message.CALL_ARGUMENT, "of", e.toString(), found.problem());
+      cx.report(e, Message.CALL_TARGET, e.toString(), found.problem());
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
     int line = Context.line(e);

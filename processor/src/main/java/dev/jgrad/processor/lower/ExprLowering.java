@@ -233,7 +233,9 @@ final class ExprLowering {
       cx.report(e, Message.TYPE_MISMATCH, e.toString(),
           "operator " + op + " is not defined on " + l.type().javaName() + " and "
               + r.type().javaName() + " in jgrad's subset");
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      // A stand-in of the type the operator would give, so the error is not reported twice.
+      return Operators.isComparison(op) ? new Expr.Literal("false", Type.BOOLEAN)
+          : new Expr.Literal("0.0", Type.DOUBLE);
     }
     return new Expr.Binary(op, l, r, type);
   }

@@ -6,6 +6,12 @@ import dev.jgrad.processor.ir.Type;
 final class Operators {
   private Operators() {}
 
+  /** Whether {@code op} gives a boolean. */
+  static boolean isComparison(String op) {
+    return resultType(op, Type.INT, Type.INT) == Type.BOOLEAN
+        || op.equals("&&") || op.equals("||");
+  }
+
   /** The result type of {@code l op r}, or null when the subset does not define it. */
   static Type resultType(String op, Type l, Type r) {
     switch (op) {

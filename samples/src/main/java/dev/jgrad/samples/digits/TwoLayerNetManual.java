@@ -2,11 +2,11 @@ package dev.jgrad.samples.digits;
 
 /**
  * The gradient of {@link TwoLayerNet#loss}, derived by hand: the oracle that jgrad's generated
- * pullback is tested against, and what trains the sample until the processor can write one.
+ * pullback is tested against.
  *
- * <p>It keeps the contract planned for {@code TwoLayerNetGrad.lossPullback}, so that switching
- * between the two changes one call: it returns the loss and <em>adds</em> {@code upstream} times
- * the gradient into caller-owned buffers shaped like the parameters.
+ * <p>It keeps the contract of {@code TwoLayerNetGrad.lossPullback}, so that the two can be swapped
+ * in one call: it returns the loss and <em>adds</em> {@code upstream} times the gradient into
+ * caller-owned buffers shaped like the parameters.
  */
 public final class TwoLayerNetManual {
   private TwoLayerNetManual() {}

@@ -131,7 +131,7 @@ final class ExprAdjoint {
       });
     }
     String local = out.fresh("v");
-    out.line("double " + local + " = " + printer.print(e));
+    out.line(e.type().javaName() + " " + local + " = " + printer.print(e));
     bound.put(e, local);
     return Term.atom(local);
   }

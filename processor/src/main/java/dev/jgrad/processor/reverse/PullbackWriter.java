@@ -29,6 +29,10 @@ public final class PullbackWriter {
     for (Var p : m.parameters()) {
       names.reserve(p.name());
     }
+    // Generated names (adjoints, saves, temporaries) must not clash with the user's locals.
+    for (Var v : m.locals()) {
+      names.reserve(v.name());
+    }
     String upstream = names.fresh("upstream");
     List<String> buffers = new ArrayList<>();
     for (Var p : m.wrt()) {

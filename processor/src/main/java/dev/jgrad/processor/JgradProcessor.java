@@ -14,6 +14,7 @@ import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.lower.Lowering;
 import dev.jgrad.processor.source.Differentiables;
 import dev.jgrad.processor.source.ElementResolver;
+import dev.jgrad.processor.source.HiddenMethods;
 import dev.jgrad.processor.source.SourceReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -82,9 +83,25 @@ public final class JgradProcessor extends AbstractProcessor {
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
       processClass(entry.getKey(), entry.getValue());
     }
+    reportHidden(round);
     // Claimed: no other processor has a use for @Differentiable, and an unclaimed annotation
     // is a warning under -Xlint:all.
     return true;
+  }
+
+  /** Methods in local or anonymous classes, which javac hides from processors. */
+  private void reportHidden(RoundEnvironment round) {
+    java.util.Set<CompilationUnitTree> seen = new java.util.HashSet<>();
+    for (Element root : round.getRootElements()) {
+      com.sun.source.util.TreePath path = trees.getPath(root);
+      if (path == null || !seen.add(path.getCompilationUnit())) {
+        continue;
+      }
+      for (MethodDeclaration m : HiddenMethods.in(path.getCompilationUnit(), sources)) {
+        reporter.report(Problem.of(m.getName(), Message.CLASS_ACCESS, m.getNameAsString(),
+            "a local or anonymous class", "for it"), path.getCompilationUnit(), root);
+      }
+    }
   }
 
   private boolean init() {
@@ -110,9 +127,12 @@ public final class JgradProcessor extends AbstractProcessor {
     String gradName = differentiables.gradName(owner);
     List<GradClassWriter.Entry> entries = new ArrayList<>();
     boolean failed = false;
+    Map<ExecutableElement, List<Problem>> classProblems =
+        ClassChecks.of(owner, methods, gradName, sources);
     for (ExecutableElement m : methods) {
       try {
-        GradClassWriter.Entry entry = processMethod(owner, m, gradName);
+        GradClassWriter.Entry entry =
+            processMethod(owner, m, gradName, classProblems.getOrDefault(m, List.of()));
         if (entry == null) {
           failed = true;
         } else {
@@ -140,7 +160,7 @@ public final class JgradProcessor extends AbstractProcessor {
 
   /** Lowers and checks one method; reports its problems and returns null if it has any. */
   private GradClassWriter.Entry processMethod(TypeElement owner, ExecutableElement m,
-      String gradName) {
+      String gradName, List<Problem> fromClass) {
     SourceReader.Located src;
     try {
       src = sources.read(m);
@@ -152,9 +172,7 @@ public final class JgradProcessor extends AbstractProcessor {
     CompilationUnitTree unit = src.tree();
     MethodDeclaration decl = src.declaration();
     List<Problem> problems = new ArrayList<>(MethodValidator.validate(m, decl, gradName));
-    if (overloaded(owner, m)) {
-      problems.add(Problem.of(decl.getName(), Message.OVERLOADED, m.getSimpleName()));
-    }
+    problems.addAll(fromClass);
     Method lowered = null;
     if (problems.isEmpty()) {
       ElementResolver resolver = new ElementResolver(processingEnv.getElementUtils(), owner,
@@ -174,17 +192,6 @@ public final class JgradProcessor extends AbstractProcessor {
     }
     return new GradClassWriter.Entry(lowered, javadocLink(owner, m),
         differentiables.callee(m).writesArrays());
-  }
-
-  private static boolean overloaded(TypeElement owner, ExecutableElement m) {
-    int count = 0;
-    for (Element e : owner.getEnclosedElements()) {
-      if (e.getKind() == ElementKind.METHOD && e.getSimpleName().equals(m.getSimpleName())
-          && Differentiables.isAnnotated((ExecutableElement) e)) {
-        count++;
-      }
-    }
-    return count > 1;
   }
 
   /** {@code Foo#f(double, double[])}, resolvable from the generated class's package. */

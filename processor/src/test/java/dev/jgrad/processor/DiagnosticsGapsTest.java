@@ -164,13 +164,20 @@ class DiagnosticsGapsTest {
   @Test
   void annotatedMethodInLocalClass() {
     // No class can be generated for a local class, so silence would leave the annotation
-    // without effect and the user without a word.
+    // without effect and the user without a word. javac shows processors no annotation inside a
+    // method body, so jgrad finds these by reading the files of a build that has visible
+    // @Differentiable methods too (as here); a build with none is a limit in the README.
     JavaFileObject file = source("pkg.Foo", """
         package pkg;
 
         import dev.jgrad.Differentiable;
 
         class Foo {
+          @Differentiable
+          static double visible(double x) {
+            return x;
+          }
+
           static double run(double y) {
             class Local {
               @Differentiable
@@ -195,6 +202,11 @@ class DiagnosticsGapsTest {
         import dev.jgrad.Differentiable;
 
         class Foo {
+          @Differentiable
+          static double visible(double x) {
+            return x;
+          }
+
           static final Object HOLDER = new Object() {
             @Differentiable
             double g(double x) { // <- here

@@ -45,9 +45,19 @@ public final class Checks {
       Expr.PlainCall call = (Expr.PlainCall) a.value();
       // An int or boolean result is piecewise constant: no gradient is lost through it.
       boolean real = call.type() == dev.jgrad.processor.ir.Type.DOUBLE;
+      String shown = (call.owner() == null ? "" : simple(call.owner()) + ".") + call.method();
       if (real && call.args().stream().anyMatch(arg -> carries(arg, activity))) {
-        out.add(Problem.atLine(a.line(), Message.NO_DERIVATIVE,
-            (call.owner() == null ? "" : simple(call.owner()) + ".") + call.method() + "(...)"));
+        out.add(Problem.atLine(a.line(), Message.NO_DERIVATIVE, shown + "(...)"));
+      }
+      // What a helper writes may depend on any argument: one that carries a gradient would
+      // leave the written array depending on it, out of jgrad's sight.
+      boolean anyVaried = call.args().stream().anyMatch(arg -> carries(arg, activity));
+      for (int k = 0; k < call.args().size(); k++) {
+        Var base = Exprs.base(call.args().get(k));
+        if (call.writesArrays().get(k) && base != null
+            && (anyVaried || activity.isVaried(base))) {
+          out.add(Problem.atLine(a.line(), Message.HELPER_WRITES, shown, base.sourceName()));
+        }
       }
       return;
     }

@@ -87,6 +87,24 @@ public final class Saves {
   }
 
   /**
+   * The arrays a helper without a derivative may overwrite that must be copied before it and put
+   * back in reverse (the helper itself is never run backwards).
+   */
+  public Set<Var> snapshots(Stmt.Assign a) {
+    Set<Var> out = new LinkedHashSet<>();
+    if (a.value() instanceof Expr.PlainCall) {
+      Expr.PlainCall call = (Expr.PlainCall) a.value();
+      for (int k = 0; k < call.args().size(); k++) {
+        Var base = Exprs.base(call.args().get(k));
+        if (call.writesArrays().get(k) && base != null && arrayContentsMatter(base)) {
+          out.add(base);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * For {@code i = i + c} or {@code i = i - c} on an int with a literal step, the step; the
    * reverse sweep undoes it by subtracting, so a loop counter needs no tape. Else null.
    */
@@ -176,6 +194,13 @@ public final class Saves {
       if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Index
           && savesTarget((Stmt.Assign) s)) {
         Reads.collect(((Stmt.Assign) s).target(), needed);
+      } else if (s instanceof Stmt.Assign && !snapshots((Stmt.Assign) s).isEmpty()) {
+        Expr.PlainCall call = (Expr.PlainCall) ((Stmt.Assign) s).value();
+        for (Expr arg : call.args()) {
+          if (snapshots((Stmt.Assign) s).contains(Exprs.base(arg))) {
+            Reads.collect(arg, needed);
+          }
+        }
       } else if (s instanceof Stmt.Call) {
         Stmt.Call c = (Stmt.Call) s;
         for (Expr arg : c.args()) {

@@ -24,6 +24,11 @@ public enum Message {
   PRIVATE("JG010", "@Differentiable method %s is private: the generated class %s must be able"
       + " to call it. Make it package-private or public."),
   NAME_CLASH("JG011", "parameters of %s give the same gradient name %s: rename one of them."),
+  GENERATED_NAME_CLASH("JG012", "@Differentiable methods %s and %s would both generate '%s' in"
+      + " %s: rename one of them."),
+  RESERVED_NAME("JG013", "'%s' hides the class %s, which the generated code uses: rename it."),
+  CLASS_ACCESS("JG014", "@Differentiable method %s is in %s, which the generated class %s cannot"
+      + " reach: put it in a top-level class, or a static nested class that is not private."),
   UNSUPPORTED_STATEMENT("JG101", "%s is not supported in @Differentiable methods: %s"),
   UNSUPPORTED_EXPRESSION("JG102", "%s is not supported in @Differentiable methods: %s"),
   LOCAL_TYPE("JG103", "local %s has type %s, which jgrad does not support: use double, double[],"
@@ -51,8 +56,11 @@ public enum Message {
   NOT_IN_WRT("JG113", "argument '%s' carries a gradient, but %s is not differentiable with"
       + " respect to its parameter '%s': add it to that method's wrt, or pass a constant."),
   ARRAY_ALIAS("JG114", "%s: %s"),
-  FIELD_ACCESS("JG115", "field '%s' is private and not a compile-time constant, so the generated"
-      + " class cannot read it: make it package-private, or give it a constant value."),
+  FIELD_ACCESS("JG115", "field '%s' is not a compile-time constant and is private (or in a"
+      + " private class), so the generated class cannot read it: make it package-private, or"
+      + " give it a constant value."),
+  HELPER_WRITES("JG118", "%s may write into array '%s', which carries a gradient, and jgrad"
+      + " cannot see what it writes: annotate the helper @Differentiable, or pass it a copy."),
   INTERNAL("JG900", "internal error in jgrad while processing %s: %s. This is a bug in jgrad;"
       + " please report it with the method's source.");
 

@@ -47,25 +47,59 @@ public final class Reporter {
       Position begin = p.node().getBegin().get();
       offset = unit.getLineMap().getStartPosition(begin.line) + begin.column - 1;
     } else if (p.line() > 0) {
-      offset = firstCode(unit, p.line());
+      return new LineFinder(trees.getSourcePositions(), unit, p.line()).find();
     } else {
       return null;
     }
     return new Finder(trees.getSourcePositions(), unit, offset).find();
   }
 
-  private static long firstCode(CompilationUnitTree unit, int line) {
-    long start = unit.getLineMap().getStartPosition(line);
-    try {
-      CharSequence text = unit.getSourceFile().getCharContent(true);
-      long k = start;
-      while (k < text.length() && Character.isWhitespace(text.charAt((int) k))
-          && text.charAt((int) k) != '\n') {
-        k++;
+  /**
+   * Finds the first tree that starts on a line (the widest of those that start first), for
+   * problems known only by line: a tree that merely spans the line, such as the block a closing
+   * brace belongs to, would put the message on the line where that tree starts.
+   */
+  private static final class LineFinder extends TreePathScanner<Void, Void> {
+    private final SourcePositions positions;
+    private final CompilationUnitTree unit;
+    private final long from;
+    private final long to;
+    private Tree best;
+    private long bestStart = Long.MAX_VALUE;
+    private long bestSize = -1;
+
+    LineFinder(SourcePositions positions, CompilationUnitTree unit, int line) {
+      this.positions = positions;
+      this.unit = unit;
+      this.from = unit.getLineMap().getStartPosition(line);
+      long next;
+      try {
+        next = unit.getLineMap().getStartPosition(line + 1);
+      } catch (IndexOutOfBoundsException e) {
+        next = Long.MAX_VALUE;
       }
-      return k;
-    } catch (java.io.IOException e) {
-      return start;
+      this.to = next;
+    }
+
+    Tree find() {
+      scan(unit, null);
+      return best;
+    }
+
+    @Override
+    public Void scan(Tree tree, Void unused) {
+      if (tree == null) {
+        return null;
+      }
+      long start = positions.getStartPosition(unit, tree);
+      long end = positions.getEndPosition(unit, tree);
+      if (start >= from && start < to
+          && (start < bestStart || start == bestStart && end - start > bestSize)) {
+        best = tree;
+        bestStart = start;
+        bestSize = end - start;
+      }
+      return super.scan(tree, unused);
     }
   }
 

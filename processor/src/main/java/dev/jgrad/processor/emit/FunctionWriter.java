@@ -16,12 +16,13 @@ import javax.lang.model.element.Modifier;
  * Writes {@code fFunction()}: the method seen as a {@code DifferentiableFunction}, so that
  * {@code GradientCheck} can call both the plain method and its gradient without reflection.
  */
-final class FunctionWriter {
+public final class FunctionWriter {
   private static final ClassName ARGS = ClassName.get(GradClassWriter.RUNTIME, "Args");
 
   private FunctionWriter() {}
 
-  static void add(TypeSpec.Builder type, GradClassWriter.Entry e, ClassName owner) {
+  static void add(TypeSpec.Builder type, GradClassWriter.Entry e, ClassName owner,
+      ClassName self) {
     Method m = e.method();
     String label = String.join(".", owner.simpleNames()) + "." + m.name();
     List<CodeBlock> unpacked = new ArrayList<>();
@@ -52,7 +53,8 @@ final class FunctionWriter {
         .addMethod(override("gradient", GradClassWriter.GRADIENT)
             .addParameter(objects, "args").varargs()
             .addStatement("$T.expect(args, $L, $S)", ARGS, m.parameters().size(), label)
-            .addStatement("return $L($L)", m.name(), argList).build())
+            // Qualified: a method named value or name would otherwise call this class's own.
+            .addStatement("return $T.$L($L)", self, m.name(), argList).build())
         .build();
     String field = constantName(m.name()) + "_FUNCTION";
     type.addField(GradClassWriter.constant(GradClassWriter.FUNCTION, field,
@@ -89,7 +91,7 @@ final class FunctionWriter {
   }
 
   /** {@code fireNeuron} gives {@code FIRE_NEURON}. */
-  static String constantName(String method) {
+  public static String constantName(String method) {
     return method.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
   }
 }

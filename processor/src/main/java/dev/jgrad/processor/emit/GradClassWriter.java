@@ -85,7 +85,7 @@ public final class GradClassWriter {
         type.addMethod(core(e, sig, names, t.owner(), e.method().name() + "Pullback",
             pullbackJavadoc(e, sig)));
       }
-      FunctionWriter.add(type, e, t.owner());
+      FunctionWriter.add(type, e, t.owner(), self);
     }
     return JavaFile.builder(t.packageName(), type.build())
         .skipJavaLangImports(true)

@@ -55,7 +55,8 @@ public interface Expr {
    * A call of a static method with no derivative, allowed only where no argument carries a
    * gradient. Lowering binds it to a temporary so that it runs once, in the forward sweep.
    */
-  record PlainCall(String owner, String method, List<Expr> args, Type type) implements Expr {}
+  record PlainCall(String owner, String method, List<Expr> args, Type type,
+      List<Boolean> writesArrays) implements Expr {}
 
   /** {@code (int) x} or {@code (double) i}. */
   record Cast(Type type, Expr operand) implements Expr {}

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.diag.Snippet;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
@@ -47,7 +48,7 @@ final class Assignments {
     Expr rhs = exprs.lower(valueSource, out);
     Type type = Operators.resultType(binary, old.type(), rhs.type());
     if (type == null || !target.type().isNumeric() && target.type() != Type.BOOLEAN) {
-      cx.report(e, Message.TYPE_MISMATCH, e.toString(),
+      cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e),
           "compound assignment " + op + " needs numbers");
       return target;
     }
@@ -71,7 +72,7 @@ final class Assignments {
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
     if (!target.type().isNumeric()) {
-      cx.report(e, Message.TYPE_MISMATCH, e.toString(), "++ and -- need a number");
+      cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), "++ and -- need a number");
       return target;
     }
     boolean up = e.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
@@ -97,7 +98,7 @@ final class Assignments {
     if (t instanceof NameExpr) {
       Var v = cx.scope.lookup(((NameExpr) t).getNameAsString());
       if (v == null) {
-        cx.report(t, Message.FIELD_WRITE, t.toString());
+        cx.report(t, Message.FIELD_WRITE, Snippet.of(t));
         return null;
       }
       return new Expr.Read(v);
@@ -108,7 +109,7 @@ final class Assignments {
       Expr array = parts.get(0);
       Expr index = exprs.protect(parts.get(1), laterWrites, out);
       if (!array.type().isArray()) {
-        cx.report(t, Message.TYPE_MISMATCH, t.toString(), "only arrays can be indexed");
+        cx.report(t, Message.TYPE_MISMATCH, Snippet.of(t), "only arrays can be indexed");
         return null;
       }
       if (!(array instanceof Expr.Read) && Reads.mentionsAny(array, laterWrites)) {
@@ -117,7 +118,7 @@ final class Assignments {
       return new Expr.Index(array, index);
     }
     if (t instanceof FieldAccessExpr) {
-      cx.report(t, Message.FIELD_WRITE, t.toString());
+      cx.report(t, Message.FIELD_WRITE, Snippet.of(t));
       return null;
     }
     cx.report(t, Message.UNSUPPORTED_EXPRESSION, "assigning to " + t,
@@ -136,7 +137,7 @@ final class Assignments {
     Type vt = value.type();
     boolean ok = tt == vt || tt == Type.DOUBLE && vt == Type.INT;
     if (!ok) {
-      cx.report(node, Message.TYPE_MISMATCH, node.toString(),
+      cx.report(node, Message.TYPE_MISMATCH, Snippet.of(node),
           "cannot assign " + vt.javaName() + " to " + tt.javaName()
               + (tt == Type.INT && vt == Type.DOUBLE ? " without a cast (int)" : ""));
       return;

@@ -3,6 +3,7 @@ package dev.jgrad.processor.lower;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.diag.Snippet;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
@@ -42,7 +43,7 @@ final class Calls {
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
     if (found.problem() != null) {
-      cx.report(e, Message.CALL_TARGET, e.toString(), found.problem());
+      cx.report(e, Message.CALL_TARGET, Snippet.of(e), found.problem());
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
     int line = Context.line(e);
@@ -59,7 +60,8 @@ final class Calls {
       return new Expr.Read(result);
     }
     Expr.PlainCall plain =
-        new Expr.PlainCall(found.plainOwner(), name, args, found.plainReturnType());
+        new Expr.PlainCall(found.plainOwner(), name, args, found.plainReturnType(),
+            found.plainWrites());
     return exprs.bind(plain, out, line);
   }
 
@@ -69,14 +71,14 @@ final class Calls {
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
     if (e.getArguments().size() != math.arity(name)) {
-      cx.report(e, Message.TYPE_MISMATCH, e.toString(),
+      cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e),
           "Math." + name + " takes " + math.arity(name) + " argument(s)");
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
     List<Expr> args = exprs.lowerAll(e.getArguments(), out);
     for (int k = 0; k < args.size(); k++) {
       if (!args.get(k).type().isNumeric()) {
-        cx.report(e.getArgument(k), Message.TYPE_MISMATCH, e.getArgument(k).toString(),
+        cx.report(e.getArgument(k), Message.TYPE_MISMATCH, Snippet.of(e.getArgument(k)),
             "Math." + name + " needs a number");
       }
     }

@@ -1,5 +1,6 @@
 package dev.jgrad.processor.lower;
 
+import dev.jgrad.processor.diag.Snippet;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.InstanceOfExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -50,11 +51,17 @@ final class Constructs {
     if (n instanceof SwitchStmt) {
       return "a switch statement";
     }
+    if (n instanceof com.github.javaparser.ast.stmt.AssertStmt) {
+      return "the assertion '" + Snippet.of(n) + "'";
+    }
     if (n instanceof TryStmt) {
       return "try/catch";
     }
     if (n instanceof ThrowStmt) {
       return "throw";
+    }
+    if (n instanceof com.github.javaparser.ast.stmt.AssertStmt) {
+      return "an assertion is not part of the function; check the inputs before the call.";
     }
     if (n instanceof SynchronizedStmt) {
       return "synchronized";
@@ -79,6 +86,9 @@ final class Constructs {
       return "a gradient cannot flow through an exception; check inputs before the call, or"
           + " return a value such as Double.NaN.";
     }
+    if (n instanceof com.github.javaparser.ast.stmt.AssertStmt) {
+      return "an assertion is not part of the function; check the inputs before the call.";
+    }
     if (n instanceof SynchronizedStmt) {
       return "generated gradients own all their state and need no locks; remove it.";
     }
@@ -92,9 +102,6 @@ final class Constructs {
   }
 
   private static String firstLine(Node n) {
-    String text = n.toString();
-    int nl = text.indexOf('\n');
-    String line = nl < 0 ? text : text.substring(0, nl) + " ...";
-    return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+    return Snippet.of(n);
   }
 }

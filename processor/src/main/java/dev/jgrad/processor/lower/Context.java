@@ -32,6 +32,28 @@ final class Context {
     return newLocal("t", type);
   }
 
+  /** Names of classes generated code refers to by simple name; a local must not hide them. */
+  private static final java.util.Map<String, String> RESERVED = java.util.Map.ofEntries(
+      java.util.Map.entry("Math", "java.lang.Math"),
+      java.util.Map.entry("StrictMath", "java.lang.StrictMath"),
+      java.util.Map.entry("System", "java.lang.System"),
+      java.util.Map.entry("Double", "java.lang.Double"),
+      java.util.Map.entry("Partials", "dev.jgrad.runtime.Partials"),
+      java.util.Map.entry("Buffers", "dev.jgrad.runtime.Buffers"),
+      java.util.Map.entry("Args", "dev.jgrad.runtime.Args"),
+      java.util.Map.entry("DoubleStack", "dev.jgrad.runtime.DoubleStack"),
+      java.util.Map.entry("IntStack", "dev.jgrad.runtime.IntStack"),
+      java.util.Map.entry("BooleanStack", "dev.jgrad.runtime.BooleanStack"),
+      java.util.Map.entry("ReferenceStack", "dev.jgrad.runtime.ReferenceStack"));
+
+  /** Reports a parameter or local whose name would hide a class the generated code uses. */
+  void checkName(Node node, String name) {
+    String hidden = RESERVED.get(name);
+    if (hidden != null) {
+      report(node, Message.RESERVED_NAME, name, hidden);
+    }
+  }
+
   void report(Node node, Message message, Object... args) {
     problems.add(Problem.of(node, message, args));
   }

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.diag.Snippet;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
@@ -31,6 +32,7 @@ final class Declarations {
   }
 
   private void declare(VariableDeclarator d, List<Stmt> out) {
+    cx.checkName(d.getName(), d.getNameAsString());
     String typeText = d.getType().asString();
     Expression init = d.getInitializer().orElse(null);
     Expr value = null;
@@ -71,7 +73,7 @@ final class Declarations {
 
   Expr arrayLiteral(ArrayInitializerExpr init, Type type, List<Stmt> out) {
     if (type == null || !type.isArray()) {
-      cx.report(init, Message.TYPE_MISMATCH, init.toString(), "an initializer needs an array type");
+      cx.report(init, Message.TYPE_MISMATCH, Snippet.of(init), "an initializer needs an array type");
       return new Expr.Literal("null", Type.DOUBLE_ARRAY);
     }
     List<Expr> elements = new ArrayList<>();
@@ -88,7 +90,7 @@ final class Declarations {
           : exprs.lower(v, out);
       boolean ok = e.type() == element || element == Type.DOUBLE && e.type() == Type.INT;
       if (!ok) {
-        cx.report(v, Message.TYPE_MISMATCH, v.toString(),
+        cx.report(v, Message.TYPE_MISMATCH, Snippet.of(v),
             "an element of " + type.javaName() + " must be " + element.javaName());
       }
       elements.add(e);
@@ -100,7 +102,7 @@ final class Declarations {
     String typeText = e.getElementType().asString() + "[]".repeat(e.getLevels().size());
     Type type = Type.fromJava(typeText);
     if (type == null) {
-      cx.report(e, Message.LOCAL_TYPE, e.toString(), typeText);
+      cx.report(e, Message.LOCAL_TYPE, Snippet.of(e), typeText);
       return new Expr.Literal("null", Type.DOUBLE_ARRAY);
     }
     if (e.getInitializer().isPresent()) {

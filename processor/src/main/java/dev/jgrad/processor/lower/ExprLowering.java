@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.diag.Snippet;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
@@ -163,7 +164,7 @@ final class ExprLowering {
     if (name.equals("length") && !(scope instanceof NameExpr && isTypeName(scope))) {
       Expr array = lower(scope, out);
       if (!array.type().isArray()) {
-        cx.report(e, Message.TYPE_MISMATCH, e.toString(), ".length needs an array");
+        cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), ".length needs an array");
         return new Expr.Literal("0", Type.INT);
       }
       return new Expr.Length(array);
@@ -171,7 +172,7 @@ final class ExprLowering {
     if (scope instanceof NameExpr || scope instanceof FieldAccessExpr) {
       return constant(e, scope.toString(), name);
     }
-    return unsupported(e, "the field access " + e, "read constants as Name.FIELD.");
+    return unsupported(e, "the field access " + Snippet.of(e), "read constants as Name.FIELD.");
   }
 
   private boolean isTypeName(Expression scope) {
@@ -183,11 +184,11 @@ final class ExprLowering {
     Expr array = parts.get(0);
     Expr index = parts.get(1);
     if (!array.type().isArray()) {
-      cx.report(e, Message.TYPE_MISMATCH, e.toString(), "only arrays can be indexed");
+      cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), "only arrays can be indexed");
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
     if (index.type() != Type.INT) {
-      cx.report(e.getIndex(), Message.TYPE_MISMATCH, e.getIndex().toString(),
+      cx.report(e.getIndex(), Message.TYPE_MISMATCH, Snippet.of(e.getIndex()),
           "an array index must be an int");
     }
     return new Expr.Index(array, index);
@@ -209,7 +210,7 @@ final class ExprLowering {
       case "-":
       case "+":
         if (!operand.type().isNumeric()) {
-          cx.report(e, Message.TYPE_MISMATCH, e.toString(), op + " needs a number");
+          cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), op + " needs a number");
         }
         return new Expr.Unary(op, operand, operand.type());
       case "!":
@@ -230,7 +231,7 @@ final class ExprLowering {
     String op = e.getOperator().asString();
     Type type = Operators.resultType(op, l.type(), r.type());
     if (type == null) {
-      cx.report(e, Message.TYPE_MISMATCH, e.toString(),
+      cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e),
           "operator " + op + " is not defined on " + l.type().javaName() + " and "
               + r.type().javaName() + " in jgrad's subset");
       // A stand-in of the type the operator would give, so the error is not reported twice.
@@ -252,7 +253,7 @@ final class ExprLowering {
     Type type = a.type() == b.type() ? a.type()
         : a.type().isNumeric() && b.type().isNumeric() ? Type.DOUBLE : null;
     if (type == null) {
-      cx.report(e, Message.TYPE_MISMATCH, e.toString(), "both branches need the same type");
+      cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), "both branches need the same type");
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
     return new Expr.Conditional(c, a, b, type);
@@ -262,7 +263,7 @@ final class ExprLowering {
     Type target = Type.fromJava(e.getType().asString());
     Expr operand = lower(e.getExpression(), out);
     if (target == null || !target.isNumeric() || !operand.type().isNumeric()) {
-      return unsupported(e, "the cast " + e,
+      return unsupported(e, "the cast " + Snippet.of(e),
           "jgrad supports casts between int and double only.");
     }
     if (target == operand.type()) {
@@ -273,7 +274,7 @@ final class ExprLowering {
 
   void requireType(com.github.javaparser.ast.Node node, Expr value, Type type, String why) {
     if (value.type() != type) {
-      cx.report(node, Message.TYPE_MISMATCH, node.toString(), why);
+      cx.report(node, Message.TYPE_MISMATCH, Snippet.of(node), why);
     }
   }
 }

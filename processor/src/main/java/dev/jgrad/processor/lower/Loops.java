@@ -8,6 +8,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.diag.Snippet;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
@@ -76,7 +77,7 @@ final class Loops {
     int line = Context.line(f);
     Expr array = exprs.lower(f.getIterable(), out);
     if (!array.type().isArray()) {
-      cx.report(f.getIterable(), Message.TYPE_MISMATCH, f.getIterable().toString(),
+      cx.report(f.getIterable(), Message.TYPE_MISMATCH, Snippet.of(f.getIterable()),
           "an enhanced for loop needs an array");
       return Flow.NORMAL;
     }
@@ -92,10 +93,17 @@ final class Loops {
     var declarator = f.getVariable().getVariables().get(0);
     String typeText = declarator.getType().asString();
     Type elementType = typeText.equals("var") ? array.type().element() : Type.fromJava(typeText);
-    if (elementType == null || elementType != array.type().element()) {
+    if (elementType == null) {
       cx.report(f.getVariable(), Message.LOCAL_TYPE, declarator.getNameAsString(), typeText);
       return Flow.NORMAL;
     }
+    if (elementType != array.type().element()) {
+      cx.report(f.getVariable(), Message.TYPE_MISMATCH, declarator.getNameAsString(),
+          "the loop variable must have the array's element type, "
+              + array.type().element().javaName());
+      return Flow.NORMAL;
+    }
+    cx.checkName(declarator.getName(), declarator.getNameAsString());
     Var element = cx.newLocal(declarator.getNameAsString(), elementType);
     cx.scope.declare(element);
     Expr cond = new Expr.Binary("<", new Expr.Read(k), new Expr.Length(array), Type.BOOLEAN);
@@ -121,7 +129,7 @@ final class Loops {
       cond = exprs.lower(condition, effects);
       exprs.requireType(condition, cond, Type.BOOLEAN, "a loop condition must be a boolean");
       if (!effects.isEmpty()) {
-        cx.report(condition, Message.LOOP_CONDITION, condition.toString());
+        cx.report(condition, Message.LOOP_CONDITION, Snippet.of(condition));
       }
     }
     if (prefix != null) {

@@ -72,6 +72,7 @@ public final class Lowering {
             + (p.isVarArgs() ? "..." : ""));
         type = Type.DOUBLE;
       }
+      cx.checkName(p.getName(), p.getNameAsString());
       Var v = new Var(p.getNameAsString(), p.getNameAsString(), type, true);
       cx.names.reserve(v.name());
       cx.scope.declare(v);

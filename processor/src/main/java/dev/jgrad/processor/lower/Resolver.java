@@ -28,7 +28,7 @@ public interface Resolver {
    * qualified owner and return type), or a problem that makes the call unusable.
    */
   record CallLookup(Callee differentiable, String plainOwner, Type plainReturnType,
-      String problem) {}
+      List<Boolean> plainWrites, String problem) {}
 
   /**
    * Looks up a static method called with arguments of the given types. Returns null when there is

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.diag.Snippet;
 import dev.jgrad.processor.ir.Stmt;
 import java.util.List;
 
@@ -30,7 +31,7 @@ final class StatementExpressions {
     } else if (e instanceof AssignExpr || e instanceof MethodCallExpr) {
       exprs.lower(e, out);
     } else {
-      cx.report(e, Message.UNSUPPORTED_STATEMENT, "the expression statement '" + e + "'",
+      cx.report(e, Message.UNSUPPORTED_STATEMENT, "the expression statement '" + Snippet.of(e) + "'",
           "a statement must assign, increment or call something.");
     }
   }

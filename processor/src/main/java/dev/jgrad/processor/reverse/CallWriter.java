@@ -53,21 +53,8 @@ final class CallWriter {
     c.args().forEach(a -> args.add(printer.print(a)));
     String argList = String.join(", ", args);
 
-    List<Runnable> restores = new ArrayList<>();
-    for (int k = 0; k < c.args().size(); k++) {
-      Expr arg = c.args().get(k);
-      if (callee.writesArrays().get(k) && saves.snapshots(c).contains(Exprs.base(arg))) {
-        String text = args.get(k);
-        boolean matrix = arg.type() == Type.DOUBLE_MATRIX;
-        Tapes.Saved saved = tapes.save(matrix ? CodeBlock.of("$T.copy($L)", BUFFERS, text)
-            .toString() : text + ".clone()", arg.type(), depth);
-        forward.line(saved.save());
-        restores.add(() -> reverse.line(matrix
-            ? CodeBlock.of("$T.restore($L, $L)", BUFFERS, text, saved.load())
-            : CodeBlock.of("System.arraycopy($L, 0, $L, 0, $L.length)", saved.load(), text,
-                text)));
-      }
-    }
+    Snapshots snapshots = new Snapshots(tapes, printer);
+    snapshots.take(c.args(), saves.snapshots(c), depth, forward);
     Tapes.Saved savedResult = null;
     if (saves.savesResult(c)) {
       savedResult = tapes.save(c.result().name(), Type.DOUBLE, depth);
@@ -79,9 +66,7 @@ final class CallWriter {
     if (savedResult != null) {
       reverse.line(c.result().name() + " = " + savedResult.load());
     }
-    for (int k = restores.size() - 1; k >= 0; k--) {
-      restores.get(k).run();
-    }
+    snapshots.restore(reverse);
     if (saves.isActive(c)) {
       pullback(c, args, reverse);
     }

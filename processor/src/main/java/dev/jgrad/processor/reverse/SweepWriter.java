@@ -93,6 +93,10 @@ final class SweepWriter {
       }
       saved.forEach(x -> forward.line(x.save()));
     }
+    Snapshots snapshots = new Snapshots(tapes, printer);
+    if (a.value() instanceof Expr.PlainCall) {
+      snapshots.take(((Expr.PlainCall) a.value()).args(), saves.snapshots(a), depth, forward);
+    }
     forward.line(target + " = " + printer.print(a.value()));
     if (activeArray) {
       forward.line(adjoints.of(var) + " = " + new ArrayAdjoints(adjoints, printer)
@@ -113,6 +117,7 @@ final class SweepWriter {
     } else {
       restore(reverse, saved, target, var);
       restoreByInverse(reverse, a);
+      snapshots.restore(reverse);
       adjointOfAssignment(a, adj, reverse);
     }
     if (!reverse.isEmpty()) {

@@ -120,14 +120,19 @@ public final class Differentiables {
       wrt.add(wrtNames.contains(p.getSimpleName().toString()));
     }
     return new Callee(owner.getQualifiedName().toString(), gradQualifiedName(owner),
-        m.getSimpleName().toString(), types, names, wrt, writesArrays(m, types));
+        m.getSimpleName().toString(), types, names, wrt, writesArrays(m));
   }
 
   /**
    * For each parameter, whether the method may write into it. Read from the source where there
    * is one; a method known only from a class file is assumed to write into every array.
    */
-  private List<Boolean> writesArrays(ExecutableElement m, List<Type> types) {
+  public List<Boolean> writesArrays(ExecutableElement m) {
+    List<Type> types = new ArrayList<>();
+    for (VariableElement p : m.getParameters()) {
+      Type t = Type.fromJava(p.asType().toString());
+      types.add(t == null ? Type.DOUBLE : t);
+    }
     Set<String> written = null;
     try {
       written = writtenNames(sources.read(m).declaration());

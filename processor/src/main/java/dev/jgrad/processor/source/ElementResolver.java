@@ -69,7 +69,7 @@ public final class ElementResolver implements Resolver {
     if (value != null) {
       return new FieldLookup(new Expr.Constant(literal(value), t), null, null);
     }
-    if (mods.contains(Modifier.PRIVATE)) {
+    if (!reachable(f)) {
       return new FieldLookup(null, Message.FIELD_ACCESS, shown);
     }
     String text = type.getQualifiedName() + "." + f.getSimpleName();
@@ -95,27 +95,38 @@ public final class ElementResolver implements Resolver {
     }
     String shown = type.getSimpleName() + "." + name;
     if (!best.getModifiers().contains(Modifier.STATIC)) {
-      return new CallLookup(null, null, null, shown + " is an instance method; jgrad can call"
+      return new CallLookup(null, null, null, null, shown + " is an instance method; jgrad can call"
           + " only static methods");
     }
     if (best.getModifiers().contains(Modifier.PRIVATE) && type != owner) {
-      return new CallLookup(null, null, null, shown + " is private to another class");
+      return new CallLookup(null, null, null, null, shown + " is private to another class");
     }
     if (Differentiables.isAnnotated(best)) {
       Callee callee = differentiables.callee(best);
-      return new CallLookup(callee, null, null, null);
+      return new CallLookup(callee, null, null, null, null);
     }
-    if (best.getModifiers().contains(Modifier.PRIVATE)) {
-      return new CallLookup(null, null, null, shown + " is private, so the generated class"
-          + " cannot call it; make it package-private");
+    if (!reachable(best)) {
+      return new CallLookup(null, null, null, null, shown + " is private (or in a private"
+          + " class), so the generated class cannot call it; make it package-private");
     }
     Type ret = Types.of(best.getReturnType());
     if (ret == null || ret.isArray()) {
-      return new CallLookup(null, null, null, shown + " returns "
+      return new CallLookup(null, null, null, null, shown + " returns "
           + best.getReturnType() + "; a helper without a derivative may return only"
           + " double, int or boolean");
     }
-    return new CallLookup(null, type.getQualifiedName().toString(), ret, null);
+    return new CallLookup(null, type.getQualifiedName().toString(), ret,
+        differentiables.writesArrays(best), null);
+  }
+
+  /** Whether the generated class, in the same package, can name {@code e}. */
+  private static boolean reachable(Element e) {
+    for (Element cur = e; cur instanceof TypeElement || cur == e; cur = cur.getEnclosingElement()) {
+      if (cur.getModifiers().contains(Modifier.PRIVATE)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean accepts(ExecutableElement m, List<Type> args) {

@@ -38,11 +38,15 @@ public final class SourceReader {
 
   private final Trees trees;
   private final JavaParser parser;
+  private final LanguageLevel level;
   private final Map<CompilationUnitTree, CompilationUnit> parsed = new IdentityHashMap<>();
 
   public SourceReader(Trees trees, SourceVersion version) {
     this.trees = trees;
-    this.parser = new JavaParser(new ParserConfiguration().setLanguageLevel(level(version)));
+    this.level = level(version);
+    // Unicode escapes are decoded first, as javac does, so \u0072eturn reads as return.
+    this.parser = new JavaParser(new ParserConfiguration().setLanguageLevel(level(version))
+        .setPreprocessUnicodeEscapes(true));
   }
 
   public Located read(ExecutableElement method) throws Unreadable {
@@ -51,11 +55,7 @@ public final class SourceReader {
       throw new Unreadable("it was compiled from a class file, not from source in this build");
     }
     CompilationUnitTree tree = path.getCompilationUnit();
-    CompilationUnit unit = parsed.get(tree);
-    if (unit == null) {
-      unit = parse(tree);
-      parsed.put(tree, unit);
-    }
+    CompilationUnit unit = unit(tree);
     long start = trees.getSourcePositions().getStartPosition(tree, path.getLeaf());
     LineMap lines = tree.getLineMap();
     int line = (int) lines.getLineNumber(start);
@@ -70,6 +70,16 @@ public final class SourceReader {
     return new Located(decl.get(), unit, tree);
   }
 
+  /** The parsed file, parsed once. */
+  public CompilationUnit unit(CompilationUnitTree tree) throws Unreadable {
+    CompilationUnit unit = parsed.get(tree);
+    if (unit == null) {
+      unit = parse(tree);
+      parsed.put(tree, unit);
+    }
+    return unit;
+  }
+
   private CompilationUnit parse(CompilationUnitTree tree) throws Unreadable {
     String text;
     try {
@@ -79,8 +89,12 @@ public final class SourceReader {
     }
     ParseResult<CompilationUnit> result = parser.parse(text);
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
-      throw new Unreadable("JavaParser could not parse " + tree.getSourceFile().getName() + ": "
-          + result.getProblems());
+      String first = result.getProblems().isEmpty() ? "unknown problem"
+          : result.getProblems().get(0).getMessage().lines().findFirst().orElse("");
+      String where = result.getProblems().isEmpty() ? "" : result.getProblems().get(0)
+          .getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> " at line "
+              + r.begin.line).orElse("");
+      throw new Unreadable("its file does not parse as Java " + level + where + ": " + first);
     }
     return result.getResult().get();
   }

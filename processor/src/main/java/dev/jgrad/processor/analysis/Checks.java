@@ -86,7 +86,11 @@ public final class Checks {
 
   private static String describe(Expr e) {
     Var base = Exprs.base(e);
-    return base != null ? base.sourceName() : "expression";
+    if (base != null && e instanceof Expr.Read) {
+      return base.sourceName();
+    }
+    return new dev.jgrad.processor.reverse.Printer(null, new java.util.IdentityHashMap<>())
+        .print(e);
   }
 
   private static String simple(String qualified) {

@@ -59,6 +59,8 @@ public enum Message {
   FIELD_ACCESS("JG115", "field '%s' is not a compile-time constant and is private (or in a"
       + " private class), so the generated class cannot read it: make it package-private, or"
       + " give it a constant value."),
+  FIELD_TYPE("JG117", "constant %s is not a double, int or boolean, which are the only constants"
+      + " jgrad can read: pass it as a parameter."),
   HELPER_WRITES("JG118", "%s may write into array '%s', which carries a gradient, and jgrad"
       + " cannot see what it writes: annotate the helper @Differentiable, or pass it a copy."),
   INTERNAL("JG900", "internal error in jgrad while processing %s: %s. This is a bug in jgrad;"

@@ -26,7 +26,16 @@ final class Calls {
   Expr call(MethodCallExpr e, List<Stmt> out) {
     String name = e.getNameAsString();
     if (SideEffects.isMath(e)) {
-      return mathCall(e, name, out);
+      String owner = e.getScope().get().toString().equals("StrictMath") ? "StrictMath" : "Math";
+      return mathCall(e, name, owner, out);
+    }
+    if (e.getScope().isEmpty()) {
+      // import static java.lang.Math.*: sin(x) is Math.sin(x), unless the class has its own.
+      String imported = cx.resolver.staticImport(name);
+      boolean math = "java.lang.Math".equals(imported) || "java.lang.StrictMath".equals(imported);
+      if (math && !cx.resolver.declaresMethod(name)) {
+        return mathCall(e, name, imported.substring("java.lang.".length()), out);
+      }
     }
     if (e.getTypeArguments().isPresent()) {
       return exprs.unsupported(e, "a call with explicit type arguments",
@@ -65,7 +74,7 @@ final class Calls {
     return exprs.bind(plain, out, line);
   }
 
-  private Expr mathCall(MethodCallExpr e, String name, List<Stmt> out) {
+  private Expr mathCall(MethodCallExpr e, String name, String owner, List<Stmt> out) {
     if (!math.knows(name)) {
       cx.report(e, Message.UNKNOWN_MATH, name, MathFunctions.hint(name));
       return new Expr.Literal("0.0", Type.DOUBLE);
@@ -84,7 +93,6 @@ final class Calls {
     }
     List<Type> types = new ArrayList<>();
     args.forEach(a -> types.add(a.type()));
-    String owner = e.getScope().get().toString().equals("StrictMath") ? "StrictMath" : "Math";
     return new Expr.MathCall(owner, name, args, math.resultType(name, types));
   }
 

@@ -242,21 +242,32 @@ final class ExprLowering {
   }
 
   private Expr conditional(ConditionalExpr e, List<Stmt> out) {
-    if (SideEffects.has(e.getThenExpr()) || SideEffects.has(e.getElseExpr())) {
-      return unsupported(e, "a conditional expression whose branches have side effects",
-          "use an if statement.");
-    }
     Expr c = lower(e.getCondition(), out);
     requireType(e.getCondition(), c, Type.BOOLEAN, "a condition must be a boolean");
-    Expr a = lower(e.getThenExpr(), out);
-    Expr b = lower(e.getElseExpr(), out);
+    boolean effects = SideEffects.has(e.getThenExpr()) || SideEffects.has(e.getElseExpr());
+    // A branch with a call or an assignment may run only when taken: it becomes an if.
+    List<Stmt> yes = effects ? new ArrayList<>() : out;
+    List<Stmt> no = effects ? new ArrayList<>() : out;
+    Expr a = lower(e.getThenExpr(), yes);
+    Expr b = lower(e.getElseExpr(), no);
     Type type = a.type() == b.type() ? a.type()
         : a.type().isNumeric() && b.type().isNumeric() ? Type.DOUBLE : null;
     if (type == null) {
       cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), "both branches need the same type");
       return new Expr.Literal("0.0", Type.DOUBLE);
     }
-    return new Expr.Conditional(c, a, b, type);
+    if (!effects) {
+      return new Expr.Conditional(c, a, b, type);
+    }
+    if (type.isArray()) {
+      return unsupported(e, "choosing an array with ?:", "choose with an if statement.");
+    }
+    Var t = cx.newTemp(type);
+    int line = Context.line(e);
+    yes.add(new Stmt.Assign(new Expr.Read(t), a, line));
+    no.add(new Stmt.Assign(new Expr.Read(t), b, line));
+    out.add(new Stmt.If(c, yes, no, line));
+    return new Expr.Read(t);
   }
 
   private Expr cast(CastExpr e, List<Stmt> out) {

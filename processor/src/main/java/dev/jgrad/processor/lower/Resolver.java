@@ -35,4 +35,10 @@ public interface Resolver {
    * no such method.
    */
   CallLookup method(String qualifier, String name, List<Type> argumentTypes);
+
+  /** The type a static import brings {@code name} from, or null. */
+  String staticImport(String name);
+
+  /** Whether the class, its supertypes or an enclosing class declare a method {@code name}. */
+  boolean declaresMethod(String name);
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * Prints IR expressions as Java source, with only the parentheses Java needs. Floating-point
  * addition is not associative, so a right operand of equal precedence keeps its parentheses.
  */
-final class Printer {
+public final class Printer {
   private final String ownerClass;
   private final Map<Expr, String> bound;
 
@@ -18,12 +18,12 @@ final class Printer {
    * @param ownerClass the simple name of the user's class, for its plain helper methods
    * @param bound subexpressions already held in named locals (identity keys)
    */
-  Printer(String ownerClass, Map<Expr, String> bound) {
+  public Printer(String ownerClass, Map<Expr, String> bound) {
     this.ownerClass = ownerClass;
     this.bound = bound;
   }
 
-  String print(Expr e) {
+  public String print(Expr e) {
     return print(e, 0);
   }
 

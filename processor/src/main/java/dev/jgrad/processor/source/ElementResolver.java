@@ -41,18 +41,77 @@ public final class ElementResolver implements Resolver {
 
   @Override
   public FieldLookup field(String qualifier, String name) {
-    TypeElement type = qualifier == null ? owner : type(qualifier);
-    while (type != null) {
-      for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+    for (TypeElement type : scopes(qualifier, name)) {
+      for (VariableElement f : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
         if (f.getSimpleName().contentEquals(name)) {
-          return field(type, f);
+          return field((TypeElement) f.getEnclosingElement(), f);
         }
       }
-      // A simple name may also be a constant of an enclosing class.
-      Element outer = type.getEnclosingElement();
-      type = qualifier == null && outer instanceof TypeElement ? (TypeElement) outer : null;
     }
     return null;
+  }
+
+  @Override
+  public String staticImport(String name) {
+    for (ImportDeclaration i : unit.getImports()) {
+      if (!i.isStatic()) {
+        continue;
+      }
+      String imported = i.getNameAsString();
+      if (i.isAsterisk()) {
+        TypeElement t = elements.getTypeElement(imported);
+        if (t != null && hasMember(t, name)) {
+          return imported;
+        }
+      } else if (imported.endsWith("." + name)) {
+        return imported.substring(0, imported.length() - name.length() - 1);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where a name is looked up, in Java's order: the named type; or the class itself with what
+   * it inherits, then each enclosing class, then static imports.
+   */
+  private List<TypeElement> scopes(String qualifier, String name) {
+    List<TypeElement> out = new ArrayList<>();
+    if (qualifier != null) {
+      TypeElement t = type(qualifier);
+      if (t != null) {
+        out.add(t);
+      }
+      return out;
+    }
+    for (Element e = owner; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      out.add((TypeElement) e);
+    }
+    String imported = staticImport(name);
+    if (imported != null && elements.getTypeElement(imported) != null) {
+      out.add(elements.getTypeElement(imported));
+    }
+    return out;
+  }
+
+  @Override
+  public boolean declaresMethod(String name) {
+    for (Element e = owner; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers((TypeElement) e))) {
+        if (m.getSimpleName().contentEquals(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean hasMember(TypeElement t, String name) {
+    for (Element e : elements.getAllMembers(t)) {
+      if (e.getSimpleName().contentEquals(name) && e.getModifiers().contains(Modifier.STATIC)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private FieldLookup field(TypeElement type, VariableElement f) {
@@ -63,7 +122,7 @@ public final class ElementResolver implements Resolver {
     }
     Type t = Types.of(f.asType());
     if (t == null || t.isArray()) {
-      return new FieldLookup(null, Message.MUTABLE_STATIC, shown);
+      return new FieldLookup(null, Message.FIELD_TYPE, shown + " (" + f.asType() + ")");
     }
     Object value = f.getConstantValue();
     if (value != null) {
@@ -78,16 +137,19 @@ public final class ElementResolver implements Resolver {
 
   @Override
   public CallLookup method(String qualifier, String name, List<Type> argumentTypes) {
-    TypeElement type = qualifier == null ? owner : type(qualifier);
-    if (type == null) {
-      return null;
-    }
     ExecutableElement best = null;
-    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (m.getSimpleName().contentEquals(name) && accepts(m, argumentTypes)) {
-        if (best == null || exact(m, argumentTypes)) {
-          best = m;
+    TypeElement type = null;
+    for (TypeElement scope : scopes(qualifier, name)) {
+      for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(scope))) {
+        if (m.getSimpleName().contentEquals(name) && accepts(m, argumentTypes)) {
+          if (best == null || exact(m, argumentTypes)) {
+            best = m;
+            type = (TypeElement) m.getEnclosingElement();
+          }
         }
+      }
+      if (best != null) {
+        break;
       }
     }
     if (best == null) {

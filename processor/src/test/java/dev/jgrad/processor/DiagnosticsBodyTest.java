@@ -77,7 +77,8 @@ class DiagnosticsBodyTest {
   }
 
   @Test
-  void jg101SwitchStatement() {
+  void jg101LabelledBlock() {
+    // Switch statements are supported; a label on a plain block (left with break) is not.
     expectError("JG101", """
         package pkg;
 
@@ -85,19 +86,18 @@ class DiagnosticsBodyTest {
 
         class Foo {
           @Differentiable
-          static double f(double x, int mode) {
+          static double f(double x) {
             double y = x;
-            switch (mode) { // <- here
-              case 1:
-                y = x * x;
-                break;
-              default:
-                break;
+            done: { // <- here
+              if (x > 1) {
+                break done;
+              }
+              y = x * x;
             }
             return y;
           }
         }
-        """, "switch");
+        """, "label");
   }
 
   @Test
@@ -120,7 +120,8 @@ class DiagnosticsBodyTest {
   }
 
   @Test
-  void jg102SwitchExpression() {
+  void jg102Null() {
+    // Switch expressions are supported; null is not.
     expectError("JG102", """
         package pkg;
 
@@ -128,15 +129,12 @@ class DiagnosticsBodyTest {
 
         class Foo {
           @Differentiable
-          static double f(double x, int mode) {
-            double y = switch (mode) { // <- here
-              case 1 -> x * x;
-              default -> x;
-            };
-            return y;
+          static double f(double x) {
+            double[] a = null; // <- here
+            return x;
           }
         }
-        """, "switch");
+        """, "null");
   }
 
   @Test

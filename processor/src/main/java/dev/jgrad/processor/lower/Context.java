@@ -3,6 +3,7 @@ package dev.jgrad.processor.lower;
 import com.github.javaparser.ast.Node;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.diag.Problem;
+import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Var;
 import java.util.ArrayList;
@@ -15,6 +16,17 @@ final class Context {
   final Scope scope = new Scope();
   final List<Var> locals = new ArrayList<>();
   final List<Problem> problems = new ArrayList<>();
+  /** Exit codes of the method being lowered; set once by {@link Lowering}. */
+  Exits exits;
+  /** The switch expression a {@code yield} belongs to, while one is being lowered. */
+  Switches yieldTarget;
+  /** Lowers statement lists; set once by {@link Lowering}, for switch expressions. */
+  Blocks blocks;
+
+  /** Lowers {@code stmts[from..]} into {@code out}, as {@link Lowering} does. */
+  interface Blocks {
+    Flow block(List<com.github.javaparser.ast.stmt.Statement> stmts, int from, List<Stmt> out);
+  }
 
   Context(Resolver resolver) {
     this.resolver = resolver;

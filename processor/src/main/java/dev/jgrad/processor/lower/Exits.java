@@ -24,13 +24,15 @@ final class Exits {
     final String label;
     final int breakCode;
     final int continueCode;
+    final boolean isSwitch;
     boolean usedBreak;
     boolean usedContinue;
 
-    LoopContext(String label, int breakCode) {
+    LoopContext(String label, int breakCode, boolean isSwitch) {
       this.label = label;
       this.breakCode = breakCode;
       this.continueCode = breakCode + 1;
+      this.isSwitch = isSwitch;
     }
   }
 
@@ -43,8 +45,16 @@ final class Exits {
     this.cx = cx;
   }
 
+  /** A switch: {@code break} leaves it, {@code continue} passes through to a loop. */
+  LoopContext pushSwitch() {
+    LoopContext l = new LoopContext(null, nextCode, true);
+    nextCode += 2;
+    loops.push(l);
+    return l;
+  }
+
   LoopContext pushLoop(String label) {
-    LoopContext l = new LoopContext(label, nextCode);
+    LoopContext l = new LoopContext(label, nextCode, false);
     nextCode += 2;
     loops.push(l);
     return l;
@@ -63,6 +73,9 @@ final class Exits {
   /** A {@code break} or {@code continue}, to the innermost loop or the labelled one. */
   Flow jump(Node s, String label, boolean isBreak, List<Stmt> out) {
     for (LoopContext l : loops) {
+      if (!isBreak && l.isSwitch) {
+        continue;
+      }
       if (label == null || label.equals(l.label)) {
         if (isBreak) {
           l.usedBreak = true;
@@ -74,6 +87,19 @@ final class Exits {
     }
     cx.report(s, Message.UNSUPPORTED_STATEMENT, (isBreak ? "break" : "continue")
         + (label == null ? "" : " " + label) + " outside a loop", "break and continue loops only.");
+    return Flow.LEAVES;
+  }
+
+  /** Leaves the innermost switch expression (a {@code yield}). */
+  Flow yield(Node s, List<Stmt> out) {
+    for (LoopContext l : loops) {
+      if (l.isSwitch) {
+        l.usedBreak = true;
+        return leave(l.breakCode, Context.line(s), out);
+      }
+    }
+    cx.report(s, Message.UNSUPPORTED_STATEMENT, "yield outside a switch expression",
+        "yield only inside a switch expression.");
     return Flow.LEAVES;
   }
 

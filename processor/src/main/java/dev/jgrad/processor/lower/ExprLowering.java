@@ -85,6 +85,9 @@ final class ExprLowering {
     if (e instanceof MethodCallExpr) {
       return new Calls(cx, this, math).call((MethodCallExpr) e, out);
     }
+    if (e instanceof com.github.javaparser.ast.expr.SwitchExpr) {
+      return new Switches(cx, this).expression((com.github.javaparser.ast.expr.SwitchExpr) e, out);
+    }
     if (e instanceof ArrayCreationExpr || e instanceof ArrayInitializerExpr) {
       return unsupported(e, "an array created inside an expression",
           "create arrays only as the whole right-hand side of a declaration or assignment,"

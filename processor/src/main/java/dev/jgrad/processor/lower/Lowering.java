@@ -52,6 +52,8 @@ public final class Lowering {
     this.cx = new Context(resolver);
     this.exprs = new ExprLowering(cx);
     this.exits = new Exits(cx);
+    cx.exits = exits;
+    cx.blocks = this::block;
   }
 
   /**
@@ -198,6 +200,14 @@ public final class Lowering {
       cx.report(s, Message.UNSUPPORTED_STATEMENT, "a label on a statement that is not a loop",
           "label loops only.");
       return Flow.NORMAL;
+    }
+    if (s instanceof com.github.javaparser.ast.stmt.SwitchStmt) {
+      return new Switches(cx, exprs)
+          .statement((com.github.javaparser.ast.stmt.SwitchStmt) s, out);
+    }
+    if (s instanceof com.github.javaparser.ast.stmt.YieldStmt) {
+      return new Switches(cx, exprs)
+          .yield((com.github.javaparser.ast.stmt.YieldStmt) s, out);
     }
     if (s instanceof BreakStmt) {
       return exits.jump(s, ((BreakStmt) s).getLabel().map(Object::toString).orElse(null),

@@ -44,13 +44,13 @@ public final class JgradProcessor extends AbstractProcessor {
   private Differentiables differentiables;
 
   /**
-   * {@code @Differentiable}, and {@code @Generated} too: the generated classes carry it, and
-   * javac warns under {@code -Xlint:all} about an annotation no processor claims, which would
-   * break builds that use {@code -Werror}.
+   * {@code @Differentiable}, and {@code @Generated} and {@code @Pullback} too: the generated
+   * classes carry them, and javac warns under {@code -Xlint:all} about an annotation no
+   * processor claims, which would break builds that use {@code -Werror}.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Differentiables.ANNOTATION, GENERATED);
+    return Set.of(Differentiables.ANNOTATION, GENERATED, "dev.jgrad.runtime.Pullback");
   }
 
   private static final String GENERATED = "javax.annotation.processing.Generated";

@@ -43,6 +43,7 @@ final class AdjointWriter {
             + " for a {@code double}); the\ncaller zeroes it when it wants a fresh gradient."
             + " Array arguments hold their original contents\nagain when this returns.\n\n"
             + "@return the method's value\n", e.javadocLink(), sig.upstream());
+    b.addAnnotation(GradClassWriter.pullbackInfo(e));
     GradClassWriter.addParameters(b, m, sig);
     CodeBlock.Builder body = CodeBlock.builder();
     List<String> passed = new ArrayList<>(sig.buffers());

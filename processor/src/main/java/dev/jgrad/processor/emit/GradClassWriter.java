@@ -83,7 +83,7 @@ public final class GradClassWriter {
             AdjointWriter.javadoc(e)));
       } else {
         type.addMethod(core(e, sig, names, t.owner(), e.method().name() + "Pullback",
-            pullbackJavadoc(e, sig)));
+            pullbackJavadoc(e, sig)).toBuilder().addAnnotation(pullbackInfo(e)).build());
       }
       FunctionWriter.add(type, e, t.owner(), self);
     }
@@ -211,6 +211,27 @@ public final class GradClassWriter {
     addParameters(b, m, sig);
     String ownerRef = String.join(".", owner.simpleNames());
     return b.addCode(PullbackWriter.body(m, names, sig, ownerRef)).build();
+  }
+
+  /** {@code @Pullback(wrt = {...}, writes = {...})}: positions for callers in other builds. */
+  static AnnotationSpec pullbackInfo(Entry e) {
+    Method m = e.method();
+    List<String> wrt = new java.util.ArrayList<>();
+    for (Var p : m.wrt()) {
+      wrt.add(String.valueOf(m.parameters().indexOf(p)));
+    }
+    List<String> writes = new java.util.ArrayList<>();
+    for (int k = 0; k < m.parameters().size(); k++) {
+      if (e.writesArrays().get(k)) {
+        writes.add(String.valueOf(k));
+      }
+    }
+    AnnotationSpec.Builder b = AnnotationSpec.builder(ClassName.get(RUNTIME, "Pullback"))
+        .addMember("wrt", "{$L}", String.join(", ", wrt));
+    if (!writes.isEmpty()) {
+      b.addMember("writes", "{$L}", String.join(", ", writes));
+    }
+    return b.build();
   }
 
   /** The parameters of a pullback or adjoint: the method's, the upstream, one buffer each. */

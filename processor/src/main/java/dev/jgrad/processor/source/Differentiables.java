@@ -106,21 +106,83 @@ public final class Differentiables {
     return pkg.isUnnamed() ? simple : pkg.getQualifiedName() + "." + simple;
   }
 
-  /** The callee view of a differentiable method, for calls to it. */
+  /**
+   * The callee view of a differentiable method, for calls to it. A method compiled in this
+   * build is read from its source; one from a class file (a library jar) through the
+   * {@code @Pullback} its generated class carries. Null when that class cannot be found.
+   */
   public Callee callee(ExecutableElement m) {
     TypeElement owner = (TypeElement) m.getEnclosingElement();
     List<Type> types = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    List<Boolean> wrt = new ArrayList<>();
-    List<String> wrtNames = wrt(m);
     for (VariableElement p : m.getParameters()) {
       Type t = Type.fromJava(p.asType().toString());
       types.add(t == null ? Type.DOUBLE : t);
       names.add(p.getSimpleName().toString());
-      wrt.add(wrtNames.contains(p.getSimpleName().toString()));
+    }
+    List<Boolean> wrt = new ArrayList<>();
+    List<Boolean> writes;
+    if (hasSource(m)) {
+      List<String> wrtNames = wrt(m);
+      names.forEach(n -> wrt.add(wrtNames.contains(n)));
+      writes = writesArrays(m);
+    } else {
+      AnnotationMirror info = compiledPullback(owner, m);
+      if (info == null) {
+        return null;
+      }
+      List<Integer> wrtPositions = ints(info, "wrt");
+      List<Integer> writePositions = ints(info, "writes");
+      writes = new ArrayList<>();
+      for (int k = 0; k < types.size(); k++) {
+        wrt.add(wrtPositions.contains(k));
+        writes.add(writePositions.contains(k));
+      }
     }
     return new Callee(owner.getQualifiedName().toString(), gradQualifiedName(owner),
-        m.getSimpleName().toString(), types, names, wrt, writesArrays(m));
+        m.getSimpleName().toString(), types, names, wrt, writes);
+  }
+
+  private boolean hasSource(ExecutableElement m) {
+    try {
+      sources.read(m);
+      return true;
+    } catch (SourceReader.Unreadable e) {
+      return false;
+    }
+  }
+
+  /** The {@code @Pullback} on {@code fPullback} in the compiled generated class, or null. */
+  private AnnotationMirror compiledPullback(TypeElement owner, ExecutableElement m) {
+    TypeElement grad = elements.getTypeElement(gradQualifiedName(owner));
+    if (grad == null) {
+      return null;
+    }
+    String name = m.getSimpleName() + "Pullback";
+    for (Element e : grad.getEnclosedElements()) {
+      if (e.getSimpleName().contentEquals(name)) {
+        for (AnnotationMirror a : e.getAnnotationMirrors()) {
+          Element type = a.getAnnotationType().asElement();
+          if (((TypeElement) type).getQualifiedName().contentEquals("dev.jgrad.runtime.Pullback")) {
+            return a;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<Integer> ints(AnnotationMirror a, String member) {
+    List<Integer> out = new ArrayList<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+        : a.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(member)) {
+        for (Object item : (List<?>) e.getValue().getValue()) {
+          out.add((Integer) ((AnnotationValue) item).getValue());
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -128,11 +190,6 @@ public final class Differentiables {
    * is one; a method known only from a class file is assumed to write into every array.
    */
   public List<Boolean> writesArrays(ExecutableElement m) {
-    List<Type> types = new ArrayList<>();
-    for (VariableElement p : m.getParameters()) {
-      Type t = Type.fromJava(p.asType().toString());
-      types.add(t == null ? Type.DOUBLE : t);
-    }
     Set<String> written = null;
     try {
       written = writtenNames(sources.read(m).declaration());
@@ -140,9 +197,10 @@ public final class Differentiables {
       // No source: assume the worst, which costs a copy per call and is always right.
     }
     List<Boolean> out = new ArrayList<>();
-    for (int k = 0; k < types.size(); k++) {
-      String name = m.getParameters().get(k).getSimpleName().toString();
-      out.add(types.get(k).isArray() && (written == null || written.contains(name)));
+    for (VariableElement p : m.getParameters()) {
+      Type t = Type.fromJava(p.asType().toString());
+      String name = p.getSimpleName().toString();
+      out.add(t != null && t.isArray() && (written == null || written.contains(name)));
     }
     return out;
   }

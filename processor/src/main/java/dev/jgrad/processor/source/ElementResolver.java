@@ -165,6 +165,11 @@ public final class ElementResolver implements Resolver {
     }
     if (Differentiables.isAnnotated(best)) {
       Callee callee = differentiables.callee(best);
+      if (callee == null) {
+        return new CallLookup(null, null, null, null, shown + " is @Differentiable, but its"
+            + " generated class " + differentiables.gradQualifiedName(type) + " is not on the"
+            + " classpath; compile that library with the jgrad processor");
+      }
       return new CallLookup(callee, null, null, null, null);
     }
     if (!reachable(best)) {

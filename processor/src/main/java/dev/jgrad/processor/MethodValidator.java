@@ -38,7 +38,8 @@ final class MethodValidator {
     if (m.getModifiers().contains(Modifier.PRIVATE)) {
       out.add(Problem.of(at, Message.PRIVATE, name, gradName));
     }
-    if (m.getReturnType().getKind() != TypeKind.DOUBLE) {
+    Type returned = Type.fromJava(m.getReturnType().toString());
+    if (returned == null || !returned.isDifferentiable()) {
       out.add(Problem.of(at, Message.RETURN_TYPE, name, m.getReturnType()));
     }
     if (!m.getTypeParameters().isEmpty() || m.isVarArgs()) {

@@ -45,6 +45,16 @@ public final class Args {
     return as(int[].class, args, index, name, "an int[]");
   }
 
+  /** The upstream array of a vector-Jacobian product of a {@code double[]}-valued method. */
+  public static double[] vectorUpstream(Object upstream) {
+    return as(double[].class, new Object[] {upstream}, 0, "upstream", "a double[]");
+  }
+
+  /** The upstream array of a vector-Jacobian product of a {@code double[][]}-valued method. */
+  public static double[][] matrixUpstream(Object upstream) {
+    return as(double[][].class, new Object[] {upstream}, 0, "upstream", "a double[][]");
+  }
+
   private static <T> T as(Class<T> type, Object[] args, int index, String name, String what) {
     Object value = args[index];
     if (!type.isInstance(value)) {

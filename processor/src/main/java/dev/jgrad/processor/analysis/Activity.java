@@ -137,8 +137,7 @@ public final class Activity {
   }
 
   private static Set<Var> useful(Method m, List<Stmt> all, Aliases aliases) {
-    Set<Var> useful = new LinkedHashSet<>();
-    useful.add(m.result());
+    Set<Var> useful = new LinkedHashSet<>(aliases.classOf(m.result()));
     for (Var p : m.parameters()) {
       if (p.type().isArray()) {
         useful.addAll(aliases.classOf(p));

@@ -20,6 +20,12 @@ public final class Checks {
   public static List<Problem> of(Method m) {
     Activity activity = Activity.of(m);
     List<Problem> problems = new ArrayList<>();
+    if (m.result().type().isArray() && activity.aliases().touchesParameter(m.result())) {
+      problems.add(Problem.atLine(lineOfReturn(m), Message.ARRAY_ALIAS,
+          "the returned array may be a parameter or share its storage",
+          "return a new array (copy into new double[n]), so the result and the arguments keep"
+              + " separate gradients"));
+    }
     for (Stmt s : Walk.flatten(m.body())) {
       if (s instanceof Stmt.Call) {
         call((Stmt.Call) s, activity, problems);
@@ -72,6 +78,16 @@ public final class Checks {
         return;
       }
     }
+  }
+
+  private static int lineOfReturn(Method m) {
+    for (Stmt s : Walk.flatten(m.body())) {
+      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read
+          && ((Expr.Read) ((Stmt.Assign) s).target()).var() == m.result()) {
+        return s.line();
+      }
+    }
+    return 0;
   }
 
   /** Whether a gradient could flow through {@code e}: it depends on a differentiated input. */

@@ -72,7 +72,8 @@ public final class Saves {
   /** Whether a call's result temporary is restored from a save. */
   public boolean savesResult(Stmt.Call c) {
     Var v = c.result();
-    return v != null && needed.contains(v) && !overwritesNothing(v, c);
+    boolean matters = needed.contains(v) || v.type().isArray() && activity.isActive(v);
+    return v != null && matters && !overwritesNothing(v, c);
   }
 
   /** The arrays a call may overwrite that must be copied before it and put back in reverse. */

@@ -8,8 +8,8 @@ public enum Message {
   NOT_STATIC("JG001", "@Differentiable method %s is not static: jgrad differentiates static"
       + " methods only, because an instance method's result may depend on fields it cannot see."
       + " Make it static and pass what it reads as parameters."),
-  RETURN_TYPE("JG002", "@Differentiable method %s returns %s: only double is supported. Return a"
-      + " double (a loss or a scalar objective)."),
+  RETURN_TYPE("JG002", "@Differentiable method %s returns %s: jgrad differentiates methods that"
+      + " return double, double[] or double[][]. Return one of those."),
   PARAMETER_TYPE("JG003", "parameter %s has type %s, which jgrad does not support: use double,"
       + " double[], double[][], int, int[] or boolean."),
   WRT_UNKNOWN("JG004", "wrt names '%s', which is not a parameter of %s: the parameters are %s."),

@@ -37,7 +37,7 @@ final class AdjointWriter {
     Method m = e.method();
     MethodSpec.Builder b = MethodSpec.methodBuilder(m.name() + "Pullback")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(TypeName.DOUBLE)
+        .returns(GradClassWriter.typeName(m.result().type()))
         .addJavadoc("Computes {@link $L} and adds {@code $L} times its gradient into the"
             + " buffers.\n\n<p>Each buffer has the shape of its parameter (a one-element array"
             + " for a {@code double}); the\ncaller zeroes it when it wants a fresh gradient."
@@ -74,7 +74,8 @@ final class AdjointWriter {
     dev.jgrad.processor.lower.Names names = new dev.jgrad.processor.lower.Names();
     args.forEach(names::reserve);
     String value = names.fresh("value");
-    body.addStatement("double $L = $LAdjoint($L)", value, m.name(), String.join(", ", args));
+    body.addStatement("$T $L = $LAdjoint($L)", GradClassWriter.typeName(m.result().type()), value,
+        m.name(), String.join(", ", args));
     for (int k : scratched) {
       body.addStatement("$T.addInto($L, $L)", BUFFERS, sig.buffers().get(k), passed.get(k));
     }

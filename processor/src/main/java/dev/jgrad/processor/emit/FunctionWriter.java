@@ -39,31 +39,45 @@ public final class FunctionWriter {
     CodeBlock argList = CodeBlock.join(unpacked, ", ");
     ParameterizedTypeName strings = ParameterizedTypeName.get(List.class, String.class);
     TypeName objects = TypeName.get(Object[].class);
-    TypeSpec anonymous = TypeSpec.anonymousClassBuilder("")
-        .addSuperinterface(GradClassWriter.FUNCTION)
+    boolean vector = m.result().type().isArray();
+    ClassName iface = vector ? GradClassWriter.VECTOR_FUNCTION : GradClassWriter.FUNCTION;
+    TypeSpec.Builder anonymous = TypeSpec.anonymousClassBuilder("")
+        .addSuperinterface(iface)
         .addMethod(override("name", ClassName.get(String.class))
             .addStatement("return $S", label).build())
         .addMethod(override("parameterNames", strings)
             .addStatement("return $T.of($L)", List.class, String.join(", ", names)).build())
         .addMethod(override("wrt", strings)
             .addStatement("return $T.of($L)", List.class, String.join(", ", wrt)).build())
-        .addMethod(override("value", TypeName.DOUBLE).addParameter(objects, "args").varargs()
-            .addStatement("$T.expect(args, $L, $S)", ARGS, m.parameters().size(), label)
-            .addStatement("return $T.$L($L)", owner, m.name(), argList).build())
-        .addMethod(override("gradient", GradClassWriter.GRADIENT)
+        .addMethod(override("value", vector ? ClassName.OBJECT : TypeName.DOUBLE)
             .addParameter(objects, "args").varargs()
             .addStatement("$T.expect(args, $L, $S)", ARGS, m.parameters().size(), label)
-            // Qualified: a method named value or name would otherwise call this class's own.
-            .addStatement("return $T.$L($L)", self, m.name(), argList).build())
-        .build();
+            .addStatement("return $T.$L($L)", owner, m.name(), argList).build());
+    if (vector) {
+      String unpack = m.result().type() == dev.jgrad.processor.ir.Type.DOUBLE_ARRAY
+          ? "vectorUpstream" : "matrixUpstream";
+      anonymous.addMethod(override("vjp", GradClassWriter.VJP)
+          .addParameter(ClassName.OBJECT, "upstream")
+          .addParameter(objects, "args").varargs()
+          .addStatement("$T.expect(args, $L, $S)", ARGS, m.parameters().size(), label)
+          .addStatement("return $T.$L($L, $T.$L(upstream))", self, m.name(), argList, ARGS,
+              unpack)
+          .build());
+    } else {
+      anonymous.addMethod(override("gradient", GradClassWriter.GRADIENT)
+          .addParameter(objects, "args").varargs()
+          .addStatement("$T.expect(args, $L, $S)", ARGS, m.parameters().size(), label)
+          // Qualified: a method named value or name would otherwise call this class's own.
+          .addStatement("return $T.$L($L)", self, m.name(), argList).build());
+    }
     String field = constantName(m.name()) + "_FUNCTION";
-    type.addField(GradClassWriter.constant(GradClassWriter.FUNCTION, field,
-        CodeBlock.of("$L", anonymous)));
+    type.addField(GradClassWriter.constant(iface, field,
+        CodeBlock.of("$L", anonymous.build())));
     type.addMethod(MethodSpec.methodBuilder(m.name() + "Function")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(GradClassWriter.FUNCTION)
-        .addJavadoc("{@link $L} as a {@code DifferentiableFunction}, for {@code"
-            + " GradientCheck}.\n", e.javadocLink())
+        .returns(iface)
+        .addJavadoc("{@link $L} as a {@code $L}, for {@code GradientCheck}.\n", e.javadocLink(),
+            iface.simpleName())
         .addStatement("return $L", field)
         .build());
   }

@@ -26,6 +26,8 @@ public final class GradClassWriter {
   static final String RUNTIME = "dev.jgrad.runtime";
   static final ClassName GRADIENT = ClassName.get(RUNTIME, "Gradient");
   static final ClassName FUNCTION = ClassName.get(RUNTIME, "DifferentiableFunction");
+  static final ClassName VJP = ClassName.get(RUNTIME, "VectorJacobianProduct");
+  static final ClassName VECTOR_FUNCTION = ClassName.get(RUNTIME, "VectorFunction");
 
   /**
    * One method to write: its IR, how javadoc and code refer to the user's method, and which of
@@ -120,12 +122,23 @@ public final class GradClassWriter {
     MethodSpec.Builder b = MethodSpec.methodBuilder(m.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(record)
-        .addJavadoc("Value and gradient of {@link $L} at the given point.\n", e.javadocLink());
+        .addJavadoc(m.result().type().isArray()
+            ? CodeBlock.of("Value of {@link $L} and the product of {@code $L} with its Jacobian"
+                + " at the given\npoint (the gradient of {@code <$L, f(...)>}); {@code $L} has the"
+                + " result's shape.\n", e.javadocLink(), sig.upstream(), sig.upstream(),
+                sig.upstream())
+            : CodeBlock.of("Value and gradient of {@link $L} at the given point.\n",
+                e.javadocLink()));
     Names names = new Names();
     m.parameters().forEach(p -> names.reserve(p.name()));
     sig.buffers().forEach(names::reserve);
+    names.reserve(sig.upstream());
     for (Var p : m.parameters()) {
       b.addParameter(ParameterSpec.builder(typeName(p.type()), p.name()).build());
+    }
+    boolean vector = m.result().type().isArray();
+    if (vector) {
+      b.addParameter(typeName(m.result().type()), sig.upstream());
     }
     CodeBlock.Builder body = CodeBlock.builder();
     List<Var> wrt = m.wrt();
@@ -146,11 +159,12 @@ public final class GradClassWriter {
     for (Var p : m.parameters()) {
       args.append(p.name()).append(", ");
     }
-    args.append("1.0");
+    args.append(vector ? sig.upstream() : "1.0");
     for (String buf : sig.buffers()) {
       args.append(", ").append(buf);
     }
-    body.addStatement("double $L = $LPullback($L)", value, m.name(), args);
+    body.addStatement("$T $L = $LPullback($L)", typeName(m.result().type()), value, m.name(),
+        args);
     StringBuilder components = new StringBuilder(value);
     for (int k = 0; k < wrt.size(); k++) {
       components.append(", ").append(sig.buffers().get(k))
@@ -206,7 +220,7 @@ public final class GradClassWriter {
     Method m = e.method();
     MethodSpec.Builder b = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(TypeName.DOUBLE)
+        .returns(typeName(m.result().type()))
         .addJavadoc(javadoc);
     addParameters(b, m, sig);
     String ownerRef = String.join(".", owner.simpleNames());
@@ -239,7 +253,7 @@ public final class GradClassWriter {
     for (Var p : m.parameters()) {
       b.addParameter(typeName(p.type()), p.name());
     }
-    b.addParameter(TypeName.DOUBLE, sig.upstream());
+    b.addParameter(typeName(m.result().type()), sig.upstream());
     for (int k = 0; k < m.wrt().size(); k++) {
       b.addParameter(typeName(bufferType(m.wrt().get(k))), sig.buffers().get(k));
     }

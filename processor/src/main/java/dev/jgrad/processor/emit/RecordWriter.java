@@ -20,7 +20,7 @@ final class RecordWriter {
   static TypeSpec record(GradClassWriter.Entry e, ClassName name) {
     Method m = e.method();
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
-        .addParameter(TypeName.DOUBLE, "value");
+        .addParameter(GradClassWriter.typeName(m.result().type()), "value");
     List<String> known = new ArrayList<>();
     CodeBlock.Builder lookup = CodeBlock.builder().beginControlFlow("switch (parameter)");
     for (Var p : m.wrt()) {
@@ -51,7 +51,8 @@ final class RecordWriter {
         .build();
     return TypeSpec.recordBuilder(name)
         .addModifiers(Modifier.PUBLIC)
-        .addSuperinterface(GradClassWriter.GRADIENT)
+        .addSuperinterface(m.result().type().isArray() ? GradClassWriter.VJP
+            : GradClassWriter.GRADIENT)
         .recordConstructor(ctor.build())
         .addJavadoc("$L", doc)
         .addMethod(gradient)

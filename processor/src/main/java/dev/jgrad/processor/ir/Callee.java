@@ -13,6 +13,7 @@ import java.util.List;
  * @param parameterNames the parameters' names, in order
  * @param wrt for each parameter, whether the pullback takes a gradient buffer for it
  * @param writesArrays for each parameter, whether the method may write into that array
+ * @param returnType double, double[] or double[][]
  */
 public record Callee(
     String ownerClass,
@@ -21,7 +22,8 @@ public record Callee(
     List<Type> parameterTypes,
     List<String> parameterNames,
     List<Boolean> wrt,
-    List<Boolean> writesArrays) {
+    List<Boolean> writesArrays,
+    Type returnType) {
 
   /**
    * The generated method a caller's reverse sweep calls: {@code fAdjoint} when the callee writes

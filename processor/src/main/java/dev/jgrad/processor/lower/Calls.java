@@ -64,7 +64,7 @@ final class Calls {
               "pass an array variable or a row such as m[i]");
         }
       }
-      Var result = cx.newTemp(Type.DOUBLE);
+      Var result = cx.newTemp(found.differentiable().returnType());
       out.add(new Stmt.Call(result, found.differentiable(), args, line));
       return new Expr.Read(result);
     }

@@ -83,7 +83,8 @@ public final class Lowering {
         wrt.add(v);
       }
     }
-    result = cx.newLocal("result", Type.DOUBLE);
+    Type returned = Type.fromJava(decl.getType().asString());
+    result = cx.newLocal("result", returned == null ? Type.DOUBLE : returned);
     List<Stmt> body = new ArrayList<>();
     BlockStmt block = decl.getBody().orElse(null);
     if (block == null) {
@@ -224,10 +225,11 @@ public final class Lowering {
   private Flow returnStatement(ReturnStmt s, List<Stmt> out) {
     if (s.getExpression().isEmpty()) {
       cx.report(s, Message.UNSUPPORTED_STATEMENT, "return without a value",
-          "return the double result.");
+          "return the method's result.");
       return Flow.LEAVES;
     }
-    Expr value = exprs.lower(s.getExpression().get(), out);
+    Expr value = new Declarations(cx, exprs).initializer(s.getExpression().get(), result.type(),
+        out);
     new Assignments(cx, exprs).store(s, new Expr.Read(result), value, out);
     return exits.leave(Exits.RETURN, Context.line(s), out);
   }

@@ -55,20 +55,38 @@ final class CallWriter {
 
     Snapshots snapshots = new Snapshots(tapes, printer);
     snapshots.take(c.args(), saves.snapshots(c), depth, forward);
-    Tapes.Saved savedResult = null;
+    Type resultType = c.result().type();
+    boolean arrayResult = resultType.isArray();
+    boolean activeArray = arrayResult && activity.isActive(c.result());
+    String result = c.result().name();
+    List<Tapes.Saved> saved = new ArrayList<>();
     if (saves.savesResult(c)) {
-      savedResult = tapes.save(c.result().name(), Type.DOUBLE, depth);
-      forward.line(savedResult.save());
+      saved.add(tapes.save(result, resultType, depth));
+      if (activeArray) {
+        saved.add(tapes.save(adjoints.of(c.result()), resultType, depth));
+      }
+      saved.forEach(x -> forward.line(x.save()));
     }
-    forward.line(CodeBlock.of("$L = $T.$L($L)", c.result().name(),
+    forward.line(CodeBlock.of("$L = $T.$L($L)", result,
         ClassName.bestGuess(callee.ownerClass()), callee.name(), argList));
+    if (activeArray) {
+      // A fresh adjoint for the fresh array the call returned.
+      forward.line(CodeBlock.of("$L = $L", adjoints.of(c.result()), zerosLike(resultType, result)));
+    }
 
-    if (savedResult != null) {
-      reverse.line(c.result().name() + " = " + savedResult.load());
+    if (!arrayResult && !saved.isEmpty()) {
+      reverse.line(result + " = " + saved.get(0).load());
     }
     snapshots.restore(reverse);
     if (saves.isActive(c)) {
       pullback(c, args, reverse);
+    }
+    // An array result's adjoint was the pullback's upstream: restore the pair only after it.
+    if (arrayResult && !saved.isEmpty()) {
+      if (saved.size() == 2) {
+        reverse.line(adjoints.of(c.result()) + " = " + saved.get(1).load());
+      }
+      reverse.line(result + " = " + saved.get(0).load());
     }
     if (reverse.isEmpty()) {
       return new SweepWriter.Sweeps(forward.build(), CodeBlock.of(""), true);
@@ -80,11 +98,22 @@ final class CallWriter {
     return new SweepWriter.Sweeps(forward.build(), commented.build(), false);
   }
 
+  private static String zerosLike(Type type, String array) {
+    return type == Type.DOUBLE_MATRIX
+        ? CodeBlock.of("$T.zerosLike($L)", BUFFERS, array).toString()
+        : "new double[" + array + ".length]";
+  }
+
   private void pullback(Stmt.Call c, List<String> args, Code reverse) {
     Callee callee = c.callee();
     ExprAdjoint adj = new ExprAdjoint(activity, adjoints, reverse, ownerClass);
-    String upstream = "0.0";
-    if (activity.isActive(c.result())) {
+    Type resultType = c.result().type();
+    String upstream = resultType.isArray() ? zerosLike(resultType, c.result().name()) : "0.0";
+    if (resultType.isArray()) {
+      if (activity.isActive(c.result())) {
+        upstream = adjoints.of(c.result());
+      }
+    } else if (activity.isActive(c.result())) {
       String bar = adjoints.of(c.result());
       upstream = adj.bind(CodeBlock.of("$L", bar));
       reverse.line(bar + " = 0.0");

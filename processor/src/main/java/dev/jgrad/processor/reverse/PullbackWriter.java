@@ -71,13 +71,24 @@ public final class PullbackWriter {
     prologue.forEach(out::line);
     out.comment("Forward sweep: the method's own code, saving what the reverse sweep needs.");
     out.add(sweeps.forward());
+    String returned = m.result().name();
+    if (m.result().type().isArray() && saves.arrayContentsMatter(m.result())) {
+      // The reverse sweep restores overwritten elements, the result's too: keep a copy.
+      returned = names.fresh("value");
+      out.line(CodeBlock.of("$L $L = $L", m.result().type().javaName(), returned,
+          m.result().type() == Type.DOUBLE_MATRIX
+              ? CodeBlock.of("$T.copy($L)", BUFFERS, m.result().name())
+              : CodeBlock.of("$L.clone()", m.result().name())));
+    }
     // The reverse sweep runs even when the result is constant: it still carries gradients
     // through arrays the method writes into, and puts their old contents back.
     if (!sweeps.reverseEmpty() || activity.isActive(m.result())) {
       out.comment("Reverse sweep: adjoints from the result back to the parameters.");
     }
     if (activity.isActive(m.result())) {
-      out.line(adjoints.of(m.result()) + " = " + sig.upstream());
+      out.line(m.result().type().isArray()
+          ? CodeBlock.of("$T.addInto($L, $L)", BUFFERS, adjoints.of(m.result()), sig.upstream())
+          : CodeBlock.of("$L = $L", adjoints.of(m.result()), sig.upstream()));
     }
     out.add(sweeps.reverse());
     for (int k = 0; k < m.wrt().size(); k++) {
@@ -86,7 +97,7 @@ public final class PullbackWriter {
         out.line(sig.buffers().get(k) + "[0] += " + adjoints.of(p));
       }
     }
-    out.line("return " + m.result().name());
+    out.line("return " + returned);
     return out.build();
   }
 

@@ -139,8 +139,10 @@ public final class Differentiables {
         writes.add(writePositions.contains(k));
       }
     }
+    Type returned = Type.fromJava(m.getReturnType().toString());
     return new Callee(owner.getQualifiedName().toString(), gradQualifiedName(owner),
-        m.getSimpleName().toString(), types, names, wrt, writes);
+        m.getSimpleName().toString(), types, names, wrt, writes,
+        returned == null ? Type.DOUBLE : returned);
   }
 
   private boolean hasSource(ExecutableElement m) {

@@ -21,16 +21,20 @@ final class Arguments {
         args.length < parameters.size()
             ? "missing " + String.join(", ", parameters.subList(args.length, parameters.size()))
             : (args.length - parameters.size()) + " more than its parameters";
+    // check(f, m) with one double[][] m passes m's rows as the varargs array.
+    boolean spread = parameters.size() == 1 && args.length > 1
+        && java.util.Arrays.stream(args).allMatch(a -> a instanceof double[]);
     throw new IllegalArgumentException(
         function
             + " takes "
             + parameters.size()
-            + " arguments "
+            + (parameters.size() == 1 ? " argument " : " arguments ")
             + parameters
             + " but got "
             + args.length
             + ": "
-            + problem);
+            + problem
+            + (spread ? "; to pass a single double[][] m, write (Object) m" : ""));
   }
 
   /** A copy of {@code args} in which every array, at every depth, is a fresh copy. */

@@ -29,6 +29,37 @@ public final class Buffers {
     }
   }
 
+  /** Fails unless {@code buffer} can hold the gradient of a scalar: a non-null array of one. */
+  public static void checkScalar(double[] buffer, String name) {
+    if (buffer == null || buffer.length < 1) {
+      throw new IllegalArgumentException("gradient buffer " + name + " must be a double[1], got "
+          + (buffer == null ? "null" : "a double[" + buffer.length + "]"));
+    }
+  }
+
+  /** Fails unless {@code buffer} has the shape of {@code parameter}. */
+  public static void checkShape(double[] parameter, double[] buffer, String name) {
+    if (buffer == null || buffer.length != parameter.length) {
+      throw new IllegalArgumentException("gradient buffer " + name + " must have length "
+          + parameter.length + ", got " + (buffer == null ? "null" : buffer.length));
+    }
+  }
+
+  /** Fails unless {@code buffer} has the shape of {@code parameter}, row by row. */
+  public static void checkShape(double[][] parameter, double[][] buffer, String name) {
+    if (buffer == null || buffer.length != parameter.length) {
+      throw new IllegalArgumentException("gradient buffer " + name + " must have "
+          + parameter.length + " rows, got " + (buffer == null ? "null" : buffer.length));
+    }
+    for (int i = 0; i < parameter.length; i++) {
+      if (buffer[i] == null || buffer[i].length != parameter[i].length) {
+        throw new IllegalArgumentException("row " + i + " of gradient buffer " + name
+            + " must have length " + parameter[i].length + ", got "
+            + (buffer[i] == null ? "null" : buffer[i].length));
+      }
+    }
+  }
+
   /** Adds {@code source} into {@code target}, element by element. */
   public static void addInto(double[] target, double[] source) {
     for (int i = 0; i < source.length; i++) {

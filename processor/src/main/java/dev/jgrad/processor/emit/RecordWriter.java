@@ -17,6 +17,42 @@ import javax.lang.model.element.Modifier;
 final class RecordWriter {
   private RecordWriter() {}
 
+  /**
+   * A record's own toString prints arrays as {@code [D@1b6d3586}; print their contents. Null
+   * when no component is an array.
+   */
+  private static MethodSpec toStringWithArrays(ClassName name, Method m) {
+    List<String> labels = new ArrayList<>();
+    List<Type> types = new ArrayList<>();
+    labels.add("value");
+    types.add(m.result().type());
+    for (Var p : m.wrt()) {
+      labels.add(PullbackWriter.bufferName(p.name()));
+      types.add(p.type());
+    }
+    if (types.stream().noneMatch(Type::isArray)) {
+      return null;
+    }
+    CodeBlock.Builder parts = CodeBlock.builder().add("return $S", name.simpleName() + "[");
+    for (int k = 0; k < labels.size(); k++) {
+      String label = (k == 0 ? "" : ", ") + labels.get(k) + "=";
+      Type t = types.get(k);
+      if (t == Type.DOUBLE) {
+        parts.add(" + $S + $L", label, labels.get(k));
+      } else {
+        parts.add(" + $S + $T.$L($L)", label, java.util.Arrays.class,
+            t == Type.DOUBLE_MATRIX ? "deepToString" : "toString", labels.get(k));
+      }
+    }
+    parts.add(" + $S", "]");
+    return MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("$L", parts.build())
+        .build();
+  }
+
   static TypeSpec record(GradClassWriter.Entry e, ClassName name) {
     Method m = e.method();
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
@@ -49,7 +85,12 @@ final class RecordWriter {
         .addParameter(String.class, "parameter")
         .addCode(lookup.build())
         .build();
-    return TypeSpec.recordBuilder(name)
+    TypeSpec.Builder record = TypeSpec.recordBuilder(name);
+    MethodSpec text = toStringWithArrays(name, m);
+    if (text != null) {
+      record.addMethod(text);
+    }
+    return record
         .addModifiers(Modifier.PUBLIC)
         .addSuperinterface(m.result().type().isArray() ? GradClassWriter.VJP
             : GradClassWriter.GRADIENT)

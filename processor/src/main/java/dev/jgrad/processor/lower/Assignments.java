@@ -35,7 +35,7 @@ final class Assignments {
     Set<Var> valueWrites = SideEffects.writes(valueSource, cx.scope);
     Expr target = target(e.getTarget(), valueWrites, out);
     if (target == null) {
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     String op = e.getOperator().asString();
     if (op.equals("=")) {
@@ -69,7 +69,7 @@ final class Assignments {
   Expr increment(UnaryExpr e, List<Stmt> out, boolean valueUsed) {
     Expr target = target(e.getExpression(), Set.of(), out);
     if (target == null) {
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     if (!target.type().isNumeric()) {
       cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), "++ and -- need a number");
@@ -135,7 +135,8 @@ final class Assignments {
       boolean declaration) {
     Type tt = target.type();
     Type vt = value.type();
-    boolean ok = tt == vt || tt == Type.DOUBLE && vt == Type.INT;
+    boolean ok = tt == vt || tt == Type.DOUBLE && vt == Type.INT
+        || cx.isInvalid(value) || cx.isInvalid(target);
     if (!ok) {
       cx.report(node, Message.TYPE_MISMATCH, Snippet.of(node),
           "cannot assign " + vt.javaName() + " to " + tt.javaName()

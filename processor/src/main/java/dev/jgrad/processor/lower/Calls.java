@@ -2,6 +2,7 @@ package dev.jgrad.processor.lower;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.diag.Snippet;
 import dev.jgrad.processor.ir.Expr;
@@ -42,6 +43,21 @@ final class Calls {
           "call a plain static method.");
     }
     String qualifier = e.getScope().map(Expression::toString).orElse(null);
+    if (e.getScope().isPresent() && e.getScope().get() instanceof NameExpr
+        && cx.scope.lookup(qualifier) != null) {
+      // x.clone(), list.get(i): a method of a value, not a static method.
+      Var receiver = cx.scope.lookup(qualifier);
+      Expr stand = cx.invalid(receiver.type());
+      if (cx.isInvalid(new Expr.Read(receiver))) {
+        return stand;
+      }
+      cx.report(e, Message.UNSUPPORTED_EXPRESSION, "calling " + name + "() on '" + qualifier
+          + "'", receiver.type().isArray() && name.equals("clone")
+              ? "copy the array element by element into new " + receiver.type().javaName()
+                  .replaceFirst("\\[\\]", "[" + qualifier + ".length]") + "."
+              : "jgrad calls static methods only.");
+      return stand;
+    }
     List<Expr> args = exprs.lowerAll(e.getArguments(), out);
     List<Type> types = new ArrayList<>();
     args.forEach(a -> types.add(a.type()));
@@ -49,11 +65,11 @@ final class Calls {
     if (found == null) {
       String shown = qualifier == null ? name : qualifier + "." + name;
       cx.report(e, Message.NO_DERIVATIVE, shown + "(" + signature(types) + ")");
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     if (found.problem() != null) {
       cx.report(e, Message.CALL_TARGET, Snippet.of(e), found.problem());
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     int line = Context.line(e);
     if (found.differentiable() != null) {
@@ -77,12 +93,12 @@ final class Calls {
   private Expr mathCall(MethodCallExpr e, String name, String owner, List<Stmt> out) {
     if (!math.knows(name)) {
       cx.report(e, Message.UNKNOWN_MATH, name, MathFunctions.hint(name));
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     if (e.getArguments().size() != math.arity(name)) {
       cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e),
           "Math." + name + " takes " + math.arity(name) + " argument(s)");
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     List<Expr> args = exprs.lowerAll(e.getArguments(), out);
     for (int k = 0; k < args.size(); k++) {

@@ -3,6 +3,7 @@ package dev.jgrad.processor.lower;
 import com.github.javaparser.ast.Node;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.diag.Problem;
+import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Var;
@@ -30,6 +31,36 @@ final class Context {
 
   Context(Resolver resolver) {
     this.resolver = resolver;
+  }
+
+  /**
+   * Stand-ins for what could not be lowered: a refused expression becomes a placeholder of a
+   * plausible type, a refused declaration still declares its variable, and later checks stay
+   * silent about them, so one mistake gives one error rather than a cascade.
+   */
+  private final java.util.Set<Expr> invalidExprs =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final java.util.Set<Var> invalidVars = new java.util.HashSet<>();
+
+  Expr invalid(Type type) {
+    Expr e = new Expr.Literal(type.zero(), type);
+    invalidExprs.add(e);
+    return e;
+  }
+
+  void markInvalid(Var v) {
+    invalidVars.add(v);
+  }
+
+  /** Whether {@code e} contains a stand-in for something already reported. */
+  boolean isInvalid(Expr e) {
+    if (e == null || invalidExprs.contains(e)
+        || e instanceof Expr.Read && invalidVars.contains(((Expr.Read) e).var())) {
+      return true;
+    }
+    boolean[] found = {false};
+    dev.jgrad.processor.ir.Exprs.forEachChild(e, c -> found[0] |= isInvalid(c));
+    return found[0];
   }
 
   /** A new local with a unique Java name based on {@code sourceName}. */

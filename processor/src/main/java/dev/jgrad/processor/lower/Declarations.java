@@ -48,6 +48,9 @@ final class Declarations {
       type = Type.fromJava(typeText);
       if (type == null) {
         cx.report(d, Message.LOCAL_TYPE, d.getNameAsString(), typeText);
+        Var stand = cx.newLocal(d.getNameAsString(), Type.DOUBLE);
+        cx.markInvalid(stand);
+        cx.scope.declare(stand);
         return;
       }
       if (init != null) {
@@ -74,7 +77,7 @@ final class Declarations {
   Expr arrayLiteral(ArrayInitializerExpr init, Type type, List<Stmt> out) {
     if (type == null || !type.isArray()) {
       cx.report(init, Message.TYPE_MISMATCH, Snippet.of(init), "an initializer needs an array type");
-      return new Expr.Literal("null", Type.DOUBLE_ARRAY);
+      return cx.invalid(Type.DOUBLE_ARRAY);
     }
     List<Expr> elements = new ArrayList<>();
     Type element = type.element();
@@ -103,7 +106,7 @@ final class Declarations {
     Type type = Type.fromJava(typeText);
     if (type == null) {
       cx.report(e, Message.LOCAL_TYPE, Snippet.of(e), typeText);
-      return new Expr.Literal("null", Type.DOUBLE_ARRAY);
+      return cx.invalid(Type.DOUBLE_ARRAY);
     }
     if (e.getInitializer().isPresent()) {
       return arrayLiteral(e.getInitializer().get(), type, out);

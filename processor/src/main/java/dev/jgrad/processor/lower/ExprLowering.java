@@ -136,7 +136,7 @@ final class ExprLowering {
 
   Expr unsupported(Expression e, String what, String instead) {
     cx.report(e, Message.UNSUPPORTED_EXPRESSION, what, instead);
-    return new Expr.Literal("0.0", Type.DOUBLE);
+    return cx.invalid(Type.DOUBLE);
   }
 
   private Expr name(NameExpr e) {
@@ -152,11 +152,11 @@ final class ExprLowering {
     Resolver.FieldLookup field = cx.resolver.field(qualifier, name);
     if (field == null) {
       cx.report(e, Message.UNKNOWN_NAME, qualifier == null ? name : qualifier + "." + name);
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     if (field.problem() != null) {
       cx.report(e, field.problem(), field.field());
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     return field.constant();
   }
@@ -168,7 +168,7 @@ final class ExprLowering {
       Expr array = lower(scope, out);
       if (!array.type().isArray()) {
         cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), ".length needs an array");
-        return new Expr.Literal("0", Type.INT);
+        return cx.invalid(Type.INT);
       }
       return new Expr.Length(array);
     }
@@ -186,9 +186,12 @@ final class ExprLowering {
     List<Expr> parts = lowerAll(List.of(e.getName(), e.getIndex()), out);
     Expr array = parts.get(0);
     Expr index = parts.get(1);
+    if (cx.isInvalid(array)) {
+      return cx.invalid(Type.DOUBLE);
+    }
     if (!array.type().isArray()) {
       cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), "only arrays can be indexed");
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     if (index.type() != Type.INT) {
       cx.report(e.getIndex(), Message.TYPE_MISMATCH, Snippet.of(e.getIndex()),
@@ -233,13 +236,16 @@ final class ExprLowering {
     Expr r = parts.get(1);
     String op = e.getOperator().asString();
     Type type = Operators.resultType(op, l.type(), r.type());
+    if (type == null && (cx.isInvalid(l) || cx.isInvalid(r))) {
+      return cx.invalid(Operators.isComparison(op) ? Type.BOOLEAN : Type.DOUBLE);
+    }
     if (type == null) {
       cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e),
           "operator " + op + " is not defined on " + l.type().javaName() + " and "
               + r.type().javaName() + " in jgrad's subset");
       // A stand-in of the type the operator would give, so the error is not reported twice.
-      return Operators.isComparison(op) ? new Expr.Literal("false", Type.BOOLEAN)
-          : new Expr.Literal("0.0", Type.DOUBLE);
+      return Operators.isComparison(op) ? cx.invalid(Type.BOOLEAN)
+          : cx.invalid(Type.DOUBLE);
     }
     return new Expr.Binary(op, l, r, type);
   }
@@ -257,7 +263,7 @@ final class ExprLowering {
         : a.type().isNumeric() && b.type().isNumeric() ? Type.DOUBLE : null;
     if (type == null) {
       cx.report(e, Message.TYPE_MISMATCH, Snippet.of(e), "both branches need the same type");
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     if (!effects) {
       return new Expr.Conditional(c, a, b, type);
@@ -287,7 +293,7 @@ final class ExprLowering {
   }
 
   void requireType(com.github.javaparser.ast.Node node, Expr value, Type type, String why) {
-    if (value.type() != type) {
+    if (value.type() != type && !cx.isInvalid(value)) {
       cx.report(node, Message.TYPE_MISMATCH, Snippet.of(node), why);
     }
   }

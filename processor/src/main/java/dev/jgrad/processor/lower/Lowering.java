@@ -69,13 +69,17 @@ public final class Lowering {
     List<Var> wrt = new ArrayList<>();
     for (Parameter p : decl.getParameters()) {
       Type type = Type.fromJava(p.getType().asString());
-      if (type == null || p.isVarArgs()) {
+      boolean refused = type == null || p.isVarArgs();
+      if (refused) {
         cx.report(p, Message.PARAMETER_TYPE, p.getNameAsString(), p.getType().asString()
             + (p.isVarArgs() ? "..." : ""));
         type = Type.DOUBLE;
       }
       cx.checkName(p.getName(), p.getNameAsString());
       Var v = new Var(p.getNameAsString(), p.getNameAsString(), type, true);
+      if (refused) {
+        cx.markInvalid(v);
+      }
       cx.names.reserve(v.name());
       cx.scope.declare(v);
       params.add(v);

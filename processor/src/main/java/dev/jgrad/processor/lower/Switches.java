@@ -172,13 +172,13 @@ final class Switches {
           : type.isNumeric() && t.isNumeric() ? Type.DOUBLE : null;
       if (type == null) {
         cx.report(s, Message.TYPE_MISMATCH, Snippet.of(s), "every case must give the same type");
-        return new Expr.Literal("0.0", Type.DOUBLE);
+        return cx.invalid(Type.DOUBLE);
       }
     }
     if (type == null || type.isArray()) {
       cx.report(s, Message.UNSUPPORTED_EXPRESSION, "a switch expression of this type",
           "switch expressions must give a double, int or boolean.");
-      return new Expr.Literal("0.0", Type.DOUBLE);
+      return cx.invalid(Type.DOUBLE);
     }
     result = cx.newTemp(type);
     for (int k = pending.size() - 1; k >= 0; k--) {

@@ -132,6 +132,14 @@ public final class PullbackWriter {
    * too (gradients then add up in one place), and refused otherwise rather than split.
    */
   private static void aliasChecks(Method m, Signature sig, Code out) {
+    // A wrong buffer would otherwise surface as an index error deep in the reverse sweep.
+    for (int k = 0; k < m.wrt().size(); k++) {
+      Var p = m.wrt().get(k);
+      String buffer = sig.buffers().get(k);
+      out.line(p.type() == Type.DOUBLE
+          ? CodeBlock.of("$T.checkScalar($L, $S)", BUFFERS, buffer, buffer)
+          : CodeBlock.of("$T.checkShape($L, $L, $S)", BUFFERS, p.name(), buffer, buffer));
+    }
     List<Var> arrays = new ArrayList<>();
     for (Var p : m.parameters()) {
       if (p.type().isDifferentiable() && p.type().isArray()) {

@@ -27,4 +27,15 @@ public @interface Differentiable {
    * sizes, labels, flags) are constants either way.
    */
   String[] wrt() default {};
+
+  /**
+   * The name of a static method in the same class that gives this method's backward rule by
+   * hand, the way a custom autograd function does; empty (the default) means jgrad derives it.
+   * With a rule, jgrad does not read this method's body, which may then use any Java (a library
+   * call, say). The rule takes this method's parameters, then its result {@code out}, then the
+   * {@code upstream} gradient (both of this method's return type). With one differentiated
+   * parameter, a {@code double}, it returns that parameter's gradient; otherwise it returns
+   * {@code void} and adds into one buffer per differentiated parameter, as a pullback does.
+   */
+  String backward() default "";
 }

@@ -174,7 +174,13 @@ public final class JgradProcessor extends AbstractProcessor {
     List<Problem> problems = new ArrayList<>(MethodValidator.validate(m, decl, gradName));
     problems.addAll(fromClass);
     Method lowered = null;
-    if (problems.isEmpty()) {
+    String rule = Differentiables.backward(m);
+    if (problems.isEmpty() && rule != null) {
+      problems.addAll(RuleValidator.validate(owner, m, decl, rule));
+      Lowering.Result result = Lowering.signature(decl, Differentiables.wrt(m));
+      problems.addAll(result.problems());
+      lowered = result.method();
+    } else if (problems.isEmpty()) {
       ElementResolver resolver = new ElementResolver(processingEnv.getElementUtils(), owner,
           src.unit(), differentiables);
       Lowering.Result result = Lowering.lower(decl, Differentiables.wrt(m), resolver);
@@ -191,7 +197,7 @@ public final class JgradProcessor extends AbstractProcessor {
       return null;
     }
     return new GradClassWriter.Entry(lowered, javadocLink(owner, m),
-        differentiables.callee(m).writesArrays());
+        differentiables.callee(m).writesArrays(), rule);
   }
 
   /** {@code Foo#f(double, double[])}, resolvable from the generated class's package. */

@@ -29,6 +29,8 @@ public enum Message {
   RESERVED_NAME("JG013", "'%s' hides the class %s, which the generated code uses: rename it."),
   CLASS_ACCESS("JG014", "@Differentiable method %s is in %s, which the generated class %s cannot"
       + " reach: put it in a top-level class, or a static nested class that is not private."),
+  RULE("JG015", "backward rule '%s' of %s: %s. It must be a static, non-private method of the"
+      + " same class declared as %s."),
   UNSUPPORTED_STATEMENT("JG101", "%s is not supported in @Differentiable methods: %s"),
   UNSUPPORTED_EXPRESSION("JG102", "%s is not supported in @Differentiable methods: %s"),
   LOCAL_TYPE("JG103", "local %s has type %s, which jgrad does not support: use double, double[],"

@@ -33,7 +33,8 @@ public final class GradClassWriter {
    * One method to write: its IR, how javadoc and code refer to the user's method, and which of
    * its parameters it may write into.
    */
-  public record Entry(Method method, String javadocLink, List<Boolean> writesArrays) {
+  public record Entry(Method method, String javadocLink, List<Boolean> writesArrays,
+      String rule) {
     /** Whether it writes into an array it differentiates: then it gets a separate adjoint. */
     boolean needsAdjoint() {
       for (int k = 0; k < method.parameters().size(); k++) {
@@ -224,6 +225,9 @@ public final class GradClassWriter {
         .addJavadoc(javadoc);
     addParameters(b, m, sig);
     String ownerRef = String.join(".", owner.simpleNames());
+    if (e.rule() != null) {
+      return b.addCode(RuleWriter.body(e, names, sig, owner)).build();
+    }
     return b.addCode(PullbackWriter.body(m, names, sig, ownerRef)).build();
   }
 

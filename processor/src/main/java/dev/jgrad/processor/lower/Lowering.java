@@ -64,7 +64,20 @@ public final class Lowering {
     return new Lowering(resolver).run(decl, wrt);
   }
 
+  /**
+   * Only the signature of {@code decl}, for a method whose backward rule is written by hand: its
+   * body is never read.
+   */
+  public static Result signature(MethodDeclaration decl, List<String> wrt) {
+    Lowering l = new Lowering(null);
+    return l.run(decl, wrt, false);
+  }
+
   private Result run(MethodDeclaration decl, List<String> wrtNames) {
+    return run(decl, wrtNames, true);
+  }
+
+  private Result run(MethodDeclaration decl, List<String> wrtNames, boolean withBody) {
     List<Var> params = new ArrayList<>();
     List<Var> wrt = new ArrayList<>();
     for (Parameter p : decl.getParameters()) {
@@ -91,7 +104,9 @@ public final class Lowering {
     result = cx.newLocal("result", returned == null ? Type.DOUBLE : returned);
     List<Stmt> body = new ArrayList<>();
     BlockStmt block = decl.getBody().orElse(null);
-    if (block == null) {
+    if (!withBody) {
+      // The body stays unread: a hand-written rule stands for it.
+    } else if (block == null) {
       cx.report(decl, Message.UNSUPPORTED_STATEMENT, "an abstract or native method",
           "give the method a body.");
     } else {

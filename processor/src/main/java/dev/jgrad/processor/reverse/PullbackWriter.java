@@ -131,6 +131,13 @@ public final class PullbackWriter {
    * Two parameters may be the same array. That is fine when their buffers are the same array
    * too (gradients then add up in one place), and refused otherwise rather than split.
    */
+  /** The checks every pullback starts with: buffer shapes, and aliasing between arrays. */
+  public static CodeBlock checks(Method m, Signature sig, Names names) {
+    Code out = new Code(names);
+    aliasChecks(m, sig, out);
+    return out.build();
+  }
+
   private static void aliasChecks(Method m, Signature sig, Code out) {
     // A wrong buffer would otherwise surface as an index error deep in the reverse sweep.
     for (int k = 0; k < m.wrt().size(); k++) {

@@ -62,6 +62,22 @@ public final class Differentiables {
     return names;
   }
 
+  /** The name of the hand-written backward rule, or null when jgrad derives it. */
+  public static String backward(ExecutableElement m) {
+    AnnotationMirror a = annotation(m);
+    if (a == null) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+        : a.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals("backward")) {
+        String name = String.valueOf(e.getValue().getValue());
+        return name.isEmpty() ? null : name;
+      }
+    }
+    return null;
+  }
+
   /** The parameters the gradient is taken with respect to: wrt, or every differentiable one. */
   public static List<String> wrt(ExecutableElement m) {
     List<String> declared = declaredWrt(m);
@@ -208,10 +224,26 @@ public final class Differentiables {
   }
 
   /**
+   * Array parameters a method's own statements write into, element by element (not what the
+   * methods it calls might do with them).
+   */
+  public static Set<String> elementWrites(MethodDeclaration d) {
+    Set<String> params = new HashSet<>();
+    for (Parameter p : d.getParameters()) {
+      params.add(p.getNameAsString());
+    }
+    Set<String> out = new HashSet<>();
+    d.walk(AssignExpr.class, a -> base(a.getTarget(), out, true));
+    d.walk(UnaryExpr.class, u -> base(u.getExpression(), out, true));
+    out.retainAll(params);
+    return out;
+  }
+
+  /**
    * Array parameters a method may write: element assignments through the parameter, and, to be
    * safe, any parameter that is passed to another method or copied into a local array variable.
    */
-  static Set<String> writtenNames(MethodDeclaration d) {
+  public static Set<String> writtenNames(MethodDeclaration d) {
     Set<String> params = new HashSet<>();
     for (Parameter p : d.getParameters()) {
       params.add(p.getNameAsString());

@@ -1,7 +1,12 @@
 package dev.jgrad.processor;
 
 import static dev.jgrad.processor.DiagnosticAssertions.expectError;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -9,6 +14,27 @@ import org.junit.jupiter.api.Test;
  * hide, and helpers whose writes jgrad cannot follow.
  */
 class DiagnosticsNamesTest {
+  @Test
+  void jg104UnknownName() {
+    // jgrad resolves names as javac does, so in valid Java every name is found; an unknown one
+    // is also javac's error. jgrad must still report it on its line, not crash or stay silent.
+    Compilation c = Compiler.javac().withProcessors(new JgradProcessor())
+        .compile(JavaFileObjects.forSourceString("pkg.Foo", """
+            package pkg;
+
+            import dev.jgrad.Differentiable;
+
+            class Foo {
+              @Differentiable
+              static double f(double x) {
+                return x * undefinedRate;
+              }
+            }
+            """));
+    assertTrue(c.errors().stream().anyMatch(d -> d.getMessage(null).startsWith("[JG104]")
+        && d.getLineNumber() == 8 && d.getKind() == Diagnostic.Kind.ERROR), c.errors()::toString);
+  }
+
   @Test
   void jg012GeneratedMembersWouldClash() {
     expectError("JG012", """

@@ -75,6 +75,19 @@ public final class Buffers {
   }
 
   /**
+   * Fails when a vector parameter is a row of a matrix parameter: their gradients would be split
+   * between two buffers, each holding part of the gradient of the shared row.
+   */
+  public static void checkRowAlias(double[][] matrix, double[] vector, String names) {
+    for (double[] row : matrix) {
+      if (row == vector) {
+        throw new IllegalArgumentException("a row of one parameter is passed as another, "
+            + names + ": pass a copy of the row");
+      }
+    }
+  }
+
+  /**
    * Fails when two parameters are the same array but their gradient buffers are not: the
    * gradients would then be split between two buffers and both would be wrong.
    */

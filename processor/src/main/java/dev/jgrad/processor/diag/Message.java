@@ -44,9 +44,10 @@ public enum Message {
       + " constants, because jgrad cannot track a value that changes between calls. Pass it as a"
       + " parameter, or make it static final."),
   UNKNOWN_MATH("JG107", "Math.%s has no derivative rule in jgrad: %s"),
-  NO_DERIVATIVE("JG108", "call of %s, which has no derivative: annotate it @Differentiable, or"
-      + " compute it inline from supported operations. Calls of methods without a derivative are"
-      + " allowed only when no argument carries a gradient."),
+  NO_DERIVATIVE("JG108", "call of %s, which has no derivative: annotate it @Differentiable,"
+      + " give it a hand-written rule with @Differentiable(backward = ...), or compute it inline"
+      + " from supported operations. Calls of methods without a derivative are allowed only when"
+      + " no argument carries a gradient."),
   CALL_ARGUMENT("JG109", "argument %s of %s: %s"),
   CALL_TARGET("JG116", "the call %s cannot be used: %s."),
   TYPE_MISMATCH("JG110", "%s: %s"),

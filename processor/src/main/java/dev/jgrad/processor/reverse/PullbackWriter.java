@@ -158,6 +158,13 @@ public final class PullbackWriter {
         Var a = arrays.get(i);
         Var b = arrays.get(j);
         if (a.type() != b.type()) {
+          boolean differentiated = buffer(m, sig, a) != null || buffer(m, sig, b) != null;
+          Var matrix = a.type() == Type.DOUBLE_MATRIX ? a : b;
+          Var vector = matrix == a ? b : a;
+          if (differentiated && vector.type() == Type.DOUBLE_ARRAY) {
+            out.line(CodeBlock.of("$T.checkRowAlias($L, $L, $S)", BUFFERS, matrix.name(),
+                vector.name(), matrix.name() + " and " + vector.name()));
+          }
           continue;
         }
         String bufA = buffer(m, sig, a);

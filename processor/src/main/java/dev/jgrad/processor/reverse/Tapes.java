@@ -19,7 +19,10 @@ import java.util.Map;
 final class Tapes {
   private static final String RUNTIME = "dev.jgrad.runtime";
 
+  private static final ClassName WORKSPACE = ClassName.get(RUNTIME, "Workspace");
+
   private final Names names;
+  private String workspace;
   private final Map<Type, String> stacks = new EnumMap<>(Type.class);
   private final List<CodeBlock> declarations = new ArrayList<>();
 
@@ -51,14 +54,38 @@ final class Tapes {
     return slot;
   }
 
-  /** The stack for values of {@code type}, declared on first use. */
+  /**
+   * The stack for values of {@code type}, declared on first use. Stacks come from the thread's
+   * {@code Workspace}, so a warm pullback allocates no tape.
+   */
   String stack(Type type) {
     return stacks.computeIfAbsent(type, t -> {
+      if (workspace == null) {
+        workspace = names.fresh("workspace");
+        declarations.add(CodeBlock.of("$T $L = $T.current()", WORKSPACE, workspace, WORKSPACE));
+      }
       String name = names.fresh(baseName(t));
-      String init = t.isArray() ? "$T $L = new $T<>()" : "$T $L = new $T()";
-      declarations.add(CodeBlock.of(init, stackType(t), name, rawType(t)));
+      declarations.add(CodeBlock.of("$T $L = $L.$L()", stackType(t), name, workspace,
+          accessor(t)));
       return name;
     });
+  }
+
+  private static String accessor(Type t) {
+    switch (t) {
+      case DOUBLE:
+        return "doubles";
+      case INT:
+        return "ints";
+      case BOOLEAN:
+        return "booleans";
+      case DOUBLE_ARRAY:
+        return "vectors";
+      case DOUBLE_MATRIX:
+        return "matrices";
+      default:
+        return "intArrays";
+    }
   }
 
   /** Declarations for the top of the method: slots and stacks, in order of first use. */

@@ -26,6 +26,7 @@ public final class Saves {
   private final Set<Var> needed = new LinkedHashSet<>();
   private final Map<Var, Integer> assignmentCount = new HashMap<>();
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
+  private SaveFlow flow;
 
   private Saves(Activity activity) {
     this.activity = activity;
@@ -35,6 +36,7 @@ public final class Saves {
     Saves s = new Saves(activity);
     s.scan(m.body(), 0);
     s.indicesOfRestoredSlots(Walk.flatten(m.body()));
+    s.flow = new SaveFlow(s::reverseReads, s::inverted).run(m.body());
     return s;
   }
 
@@ -62,7 +64,8 @@ public final class Saves {
       return arrayContentsMatter(Exprs.base(a.target()));
     }
     Var v = ((Expr.Read) a.target()).var();
-    boolean matters = needed.contains(v) || v.type().isArray() && activity.isActive(v);
+    boolean matters = v.type().isArray() ? needed.contains(v) || activity.isActive(v)
+        : flow.saves(a);
     if (!matters || overwritesNothing(v, a)) {
       return false;
     }
@@ -72,8 +75,12 @@ public final class Saves {
   /** Whether a call's result temporary is restored from a save. */
   public boolean savesResult(Stmt.Call c) {
     Var v = c.result();
-    boolean matters = needed.contains(v) || v.type().isArray() && activity.isActive(v);
-    return v != null && matters && !overwritesNothing(v, c);
+    if (v == null) {
+      return false;
+    }
+    boolean matters = v.type().isArray() ? needed.contains(v) || activity.isActive(v)
+        : flow.saves(c);
+    return matters && !overwritesNothing(v, c);
   }
 
   /** The arrays a call may overwrite that must be copied before it and put back in reverse. */
@@ -187,6 +194,44 @@ public final class Saves {
       }
     }
     closeOverAliases();
+  }
+
+  /** The variables a statement's reverse code reads, as the values they had before it. */
+  private Set<Var> reverseReads(Stmt s) {
+    Set<Var> out = new LinkedHashSet<>();
+    PartialReads partials = new PartialReads(activity);
+    if (s instanceof Stmt.Assign) {
+      Stmt.Assign a = (Stmt.Assign) s;
+      Var base = Exprs.base(a.target());
+      if (base != null && activity.isActive(base)) {
+        partials.collect(a.value(), out);
+        if (a.target() instanceof Expr.Index) {
+          partials.collect(a.target(), out);
+        }
+      }
+      if (a.target() instanceof Expr.Index && savesTarget(a)) {
+        Reads.collect(((Expr.Index) a.target()).index(), out);
+        Reads.collect(((Expr.Index) a.target()).array(), out);
+      }
+      if (!snapshots(a).isEmpty()) {
+        ((Expr.PlainCall) a.value()).args().forEach(arg -> Reads.collect(arg, out));
+      }
+    } else if (s instanceof Stmt.Call) {
+      Stmt.Call c = (Stmt.Call) s;
+      if (isActive(c) || !snapshots(c).isEmpty()) {
+        c.args().forEach(arg -> Reads.collect(arg, out));
+      }
+    }
+    return out;
+  }
+
+  /** The variable {@code s} restores by undoing its step, if it does. */
+  private Var inverted(Stmt s) {
+    if (s instanceof Stmt.Assign && invertibleStep((Stmt.Assign) s) != null) {
+      Var v = ((Expr.Read) ((Stmt.Assign) s).target()).var();
+      return needed.contains(v) ? v : null;
+    }
+    return null;
   }
 
   /** Restoring {@code a[i]} or copying back a row {@code m[i]} reads {@code i}. */

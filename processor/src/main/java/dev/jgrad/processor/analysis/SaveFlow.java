@@ -1,0 +1,102 @@
+package dev.jgrad.processor.analysis;
+
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Var;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Where a scalar's old value must be saved, found by following the program forwards: the
+ * reverse sweep restores by putting saved values back, so a value read by some adjoint needs
+ * saving only at the first overwrite after that read. A running sum read only after its loop
+ * (as {@code log(sum)}) is then saved once, where it is reset, instead of at every step.
+ *
+ * <p>The state is the set of variables with a pending read: some statement already passed
+ * reads the variable's current value in its adjoint, and nothing has overwritten it since.
+ */
+final class SaveFlow {
+  private final Function<Stmt, Set<Var>> reads;
+  private final Function<Stmt, Var> restoredByInverse;
+  private final Map<Stmt, Boolean> saves = new IdentityHashMap<>();
+
+  /**
+   * @param reads the variables a statement's reverse code reads (their values before it)
+   * @param restoredByInverse the variable a statement's reverse code recomputes from its value
+   *     after the statement ({@code i = i - 1} for {@code i++}), or null
+   */
+  SaveFlow(Function<Stmt, Set<Var>> reads, Function<Stmt, Var> restoredByInverse) {
+    this.reads = reads;
+    this.restoredByInverse = restoredByInverse;
+  }
+
+  /** Runs the analysis over a method body. */
+  SaveFlow run(List<Stmt> body) {
+    block(body, new LinkedHashSet<>());
+    return this;
+  }
+
+  /** Whether the scalar written by {@code s} must be saved before it is overwritten. */
+  boolean saves(Stmt s) {
+    return saves.getOrDefault(s, false);
+  }
+
+  private Set<Var> block(List<Stmt> stmts, Set<Var> pending) {
+    Set<Var> state = pending;
+    for (Stmt s : stmts) {
+      state = statement(s, state);
+    }
+    return state;
+  }
+
+  private Set<Var> statement(Stmt s, Set<Var> in) {
+    if (s instanceof Stmt.If) {
+      Set<Var> yes = block(((Stmt.If) s).whenTrue(), new LinkedHashSet<>(in));
+      Set<Var> no = block(((Stmt.If) s).whenFalse(), new LinkedHashSet<>(in));
+      yes.addAll(no);
+      return yes;
+    }
+    if (s instanceof Stmt.Loop) {
+      Stmt.Loop l = (Stmt.Loop) s;
+      Set<Var> head = new LinkedHashSet<>(in);
+      while (true) {
+        Set<Var> after = block(l.update(), block(l.body(), new LinkedHashSet<>(head)));
+        if (head.containsAll(after)) {
+          return head;
+        }
+        head.addAll(after);
+      }
+    }
+    Set<Var> out = new LinkedHashSet<>(in);
+    out.addAll(reads.apply(s));
+    Var written = written(s);
+    if (written != null) {
+      if (out.contains(written)) {
+        saves.put(s, true);
+      }
+      out.remove(written);
+      if (restoredByInverse.apply(s) == written) {
+        // Undoing i++ by i-- needs i's value after the step to still be there in reverse.
+        out.add(written);
+      }
+    }
+    return out;
+  }
+
+  /** The scalar variable a statement overwrites, or null. */
+  private static Var written(Stmt s) {
+    if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read) {
+      Var v = ((Expr.Read) ((Stmt.Assign) s).target()).var();
+      return v.type().isArray() ? null : v;
+    }
+    if (s instanceof Stmt.Call && ((Stmt.Call) s).result() != null) {
+      Var v = ((Stmt.Call) s).result();
+      return v.type().isArray() ? null : v;
+    }
+    return null;
+  }
+}

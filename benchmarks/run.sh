@@ -10,9 +10,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 results="${RESULTS:-$here/target/jmh-results.json}"
-# One fork per benchmark, 3 warmup and 3 measured iterations of half a second: enough for the
+# One fork per benchmark, 4 warmup and 5 measured iterations of half a second: enough for the
 # JIT to settle on these sizes, and the whole suite stays within a few minutes.
-opts="${JMH_OPTS:--f 1 -wi 3 -w 500ms -i 3 -r 500ms}"
+opts="${JMH_OPTS:--f 1 -wi 4 -w 500ms -i 5 -r 500ms}"
 
 (cd "$root" && mvn -B -q -Pbench -pl benchmarks -am -DskipTests package)
 mkdir -p "$(dirname "$results")"

@@ -2,9 +2,16 @@
 """Reads JMH's JSON results (run with -prof gc) and prints, per objective and size, each
 gradient method's time divided by the primal's, and the bytes each call allocates.
 
-Usage: table.py results.json
+Times are the median of the measured iterations, not JMH's mean: on a small shared machine one
+iteration that loses the CPU (or its GC threads do) would otherwise move a ratio by several x.
+
+Given several result files (the same suite run more than once), each cell takes the fastest of
+the runs' medians: interference from other processes only ever slows a run down.
+
+Usage: table.py results.json [more-results.json ...]
 """
 import json
+import statistics
 import sys
 from collections import defaultdict
 
@@ -41,8 +48,10 @@ def load(path):
         size = run.get("params", {}).get("size", "-")
         metric = run["primaryMetric"]
         scale = {"ns/op": 1e-3, "us/op": 1.0, "ms/op": 1e3, "s/op": 1e6}[metric["scoreUnit"]]
+        iterations = [v for fork in metric.get("rawData", []) for v in fork]
+        time = statistics.median(iterations) if iterations else metric["score"]
         alloc = run.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        out[(objective, size, method)] = (metric["score"] * scale, alloc)
+        out[(objective, size, method)] = (time * scale, alloc)
     return out
 
 
@@ -57,13 +66,30 @@ def bytes_text(b):
     return f"{b:.0f} B"
 
 
+def merge(paths):
+    """The fastest time and the smallest allocation per cell over several result files."""
+    merged = {}
+    for path in paths:
+        for key, (time, alloc) in load(path).items():
+            if key in merged:
+                old_time, old_alloc = merged[key]
+                time = min(time, old_time)
+                alloc = alloc if old_alloc is None else old_alloc if alloc is None else min(
+                    alloc, old_alloc)
+            merged[key] = (time, alloc)
+    return merged
+
+
 def main():
-    results = load(sys.argv[1])
+    if len(sys.argv) < 2:
+        sys.exit("usage: table.py results.json [more-results.json ...]")
+    results = merge(sys.argv[1:])
     keys = sorted({(o, s) for (o, s, _) in results},
                   key=lambda k: (OBJECTIVES.index(k[0]) if k[0] in OBJECTIVES else 99,
                                  SIZES.index(k[1]) if k[1] in SIZES else 9))
     heads = [h for _, h in METHODS]
-    print("Gradient time / primal time (lower is better; the primal's own time in us):")
+    print("Gradient time / primal time (lower is better; the primal's own time in us;")
+    print("medians of the measured iterations):")
     print(f"{'objective':<10}{'size':<8}{'inputs':>7}{'primal us':>12}"
           + "".join(f"{h:>12}" for h in heads) + f"{'jgrad/hand':>12}")
     for o, s in keys:

@@ -93,6 +93,10 @@ public final class JgradProcessor extends AbstractProcessor {
   private void reportHidden(RoundEnvironment round) {
     java.util.Set<CompilationUnitTree> seen = new java.util.HashSet<>();
     for (Element root : round.getRootElements()) {
+      if (root.getAnnotation(javax.annotation.processing.Generated.class) != null) {
+        // Generated classes (ours among them) have no hidden methods, and can be long to parse.
+        continue;
+      }
       com.sun.source.util.TreePath path = trees.getPath(root);
       if (path == null || !seen.add(path.getCompilationUnit())) {
         continue;
@@ -153,6 +157,13 @@ public final class JgradProcessor extends AbstractProcessor {
     try {
       JavaFile file = GradClassWriter.write(target, JgradProcessor.class.getName());
       file.writeTo(processingEnv.getFiler());
+    } catch (dev.jgrad.processor.emit.TooLarge e) {
+      for (ExecutableElement m : methods) {
+        if (m.getSimpleName().contentEquals(e.method())) {
+          reporter.report(Problem.of(null, Message.TOO_LARGE, e.method(), e.statements(),
+              e.method()), null, m);
+        }
+      }
     } catch (IOException | RuntimeException e) {
       reporter.report(Problem.of(null, Message.INTERNAL, owner.getSimpleName(), e), null, owner);
     }

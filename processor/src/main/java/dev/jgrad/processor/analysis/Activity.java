@@ -143,10 +143,14 @@ public final class Activity {
         useful.addAll(aliases.classOf(p));
       }
     }
+    // Usefulness flows from uses back to definitions: visiting the statements last first
+    // settles straight-line code in one pass (forwards, it would take a pass per statement).
+    List<Stmt> backwards = new ArrayList<>(all);
+    java.util.Collections.reverse(backwards);
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (Stmt s : all) {
+      for (Stmt s : backwards) {
         if (s instanceof Stmt.Assign) {
           Stmt.Assign a = (Stmt.Assign) s;
           Var target = Exprs.base(a.target());

@@ -113,6 +113,17 @@ public final class Saves {
   }
 
   /**
+   * A local's declaration outside loops that is its only assignment: nothing reads the local
+   * before it, and nothing writes it after, so its adjoint needs no copy and no reset.
+   */
+  public boolean isOnlyDeclaration(Stmt.Assign a) {
+    if (!a.declaration() || depth(a) != 0 || !(a.target() instanceof Expr.Read)) {
+      return false;
+    }
+    return assignmentCount.getOrDefault(((Expr.Read) a.target()).var(), 0) == 1;
+  }
+
+  /**
    * For {@code i = i + c} or {@code i = i - c} on an int with a literal step, the step; the
    * reverse sweep undoes it by subtracting, so a loop counter needs no tape. Else null.
    */

@@ -31,6 +31,9 @@ public enum Message {
       + " reach: put it in a top-level class, or a static nested class that is not private."),
   RULE("JG015", "backward rule '%s' of %s: %s. It must be a static, non-private method of the"
       + " same class declared as %s."),
+  TOO_LARGE("JG016", "the generated pullback of %s would have %s statements, more than the JVM"
+      + " allows in one method (64 KB of bytecode): split %s into smaller @Differentiable"
+      + " methods, each of which gets its own pullback."),
   UNSUPPORTED_STATEMENT("JG101", "%s is not supported in @Differentiable methods: %s"),
   UNSUPPORTED_EXPRESSION("JG102", "%s is not supported in @Differentiable methods: %s"),
   LOCAL_TYPE("JG103", "local %s has type %s, which jgrad does not support: use double, double[],"

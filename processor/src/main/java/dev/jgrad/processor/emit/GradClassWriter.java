@@ -228,7 +228,9 @@ public final class GradClassWriter {
     if (e.rule() != null) {
       return b.addCode(RuleWriter.body(e, names, sig, owner)).build();
     }
-    return b.addCode(PullbackWriter.body(m, names, sig, ownerRef)).build();
+    CodeBlock body = PullbackWriter.body(m, names, sig, ownerRef);
+    TooLarge.check(m.name(), body);
+    return b.addCode(body).build();
   }
 
   /** {@code @Pullback(wrt = {...}, writes = {...})}: positions for callers in other builds. */

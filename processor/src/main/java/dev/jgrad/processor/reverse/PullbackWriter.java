@@ -59,12 +59,14 @@ public final class PullbackWriter {
     List<CodeBlock> prologue = new ArrayList<>();
     SweepWriter writer =
         new SweepWriter(activity, saves, adjoints, names, tapes, ownerClass, prologue);
-    SweepWriter.Sweeps sweeps = writer.block(m.body());
+    SweepWriter.Sweeps sweeps = writer.body(m.body());
 
     Code out = new Code(names);
     aliasChecks(m, sig, out);
     for (Var v : m.locals()) {
-      out.line(v.type().javaName() + " " + v.name() + " = " + v.type().zero());
+      if (!writer.declaredInPlace().contains(v)) {
+        out.line(v.type().javaName() + " " + v.name() + " = " + v.type().zero());
+      }
     }
     adjointDeclarations(m, activity, adjoints, sig, out);
     tapes.declarations().forEach(out::line);

@@ -43,11 +43,27 @@ final class SweepWriter {
         prologue);
   }
 
+  /** Locals declared where they are first assigned, rather than hoisted to the top. */
+  private final java.util.Set<Var> declaredInPlace = new java.util.LinkedHashSet<>();
+
+  java.util.Set<Var> declaredInPlace() {
+    return declaredInPlace;
+  }
+
+  /** The method body: its own top-level declarations stay where they are. */
+  Sweeps body(List<Stmt> stmts) {
+    return block(stmts, true);
+  }
+
   Sweeps block(List<Stmt> stmts) {
+    return block(stmts, false);
+  }
+
+  private Sweeps block(List<Stmt> stmts, boolean topLevel) {
     Code forward = new Code(names);
     List<Sweeps> parts = new ArrayList<>();
     for (Stmt s : stmts) {
-      Sweeps one = statement(s);
+      Sweeps one = s instanceof Stmt.Assign ? assign((Stmt.Assign) s, topLevel) : statement(s);
       forward.add(one.forward());
       parts.add(one);
     }
@@ -64,7 +80,7 @@ final class SweepWriter {
 
   private Sweeps statement(Stmt s) {
     if (s instanceof Stmt.Assign) {
-      return assign((Stmt.Assign) s);
+      return assign((Stmt.Assign) s, false);
     }
     if (s instanceof Stmt.Call) {
       return calls.write((Stmt.Call) s);
@@ -75,7 +91,7 @@ final class SweepWriter {
     return loop((Stmt.Loop) s);
   }
 
-  private Sweeps assign(Stmt.Assign a) {
+  private Sweeps assign(Stmt.Assign a, boolean topLevel) {
     Code forward = new Code(names);
     Code reverse = new Code(names);
     int depth = saves.depth(a);
@@ -97,7 +113,13 @@ final class SweepWriter {
     if (a.value() instanceof Expr.PlainCall) {
       snapshots.take(((Expr.PlainCall) a.value()).args(), saves.snapshots(a), depth, forward);
     }
-    forward.line(target + " = " + printer.print(a.value()));
+    if (topLevel && var != null && !reference && saves.isOnlyDeclaration(a)) {
+      // A straight-line local is declared where it is computed, as in the source.
+      declaredInPlace.add(var);
+      forward.line(var.type().javaName() + " " + target + " = " + printer.print(a.value()));
+    } else {
+      forward.line(target + " = " + printer.print(a.value()));
+    }
     if (activeArray) {
       forward.line(adjoints.of(var) + " = " + new ArrayAdjoints(adjoints, printer)
           .allocate(a.value()));
@@ -155,6 +177,11 @@ final class SweepWriter {
         ? adjoints.of(((Expr.Read) target).var())
         : adjoints.ofArray(((Expr.Index) target).array(), printer) + "["
             + printer.print(((Expr.Index) target).index()) + "]";
+    if (target instanceof Expr.Read && saves.isOnlyDeclaration(a)) {
+      // Nothing reads or writes this local before its declaration: use its adjoint directly.
+      adj.propagate(a.value(), Term.atom(targetBar));
+      return;
+    }
     Expr rest = Accumulation.rest(a);
     if (rest != null) {
       // target = target + rest: the target's adjoint passes through unchanged.

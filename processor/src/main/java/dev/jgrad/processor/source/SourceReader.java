@@ -12,6 +12,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.SourceVersion;
@@ -40,6 +41,8 @@ public final class SourceReader {
   private final JavaParser parser;
   private final LanguageLevel level;
   private final Map<CompilationUnitTree, CompilationUnit> parsed = new IdentityHashMap<>();
+  private final Map<ExecutableElement, Object> located = new IdentityHashMap<>();
+  private final Map<CompilationUnit, List<MethodDeclaration>> methods = new IdentityHashMap<>();
 
   public SourceReader(Trees trees, SourceVersion version) {
     this.trees = trees;
@@ -49,7 +52,27 @@ public final class SourceReader {
         .setPreprocessUnicodeEscapes(true));
   }
 
+  /**
+   * The method's declaration. Looked up once per method: finding it walks the file, and every
+   * stage asks for it.
+   */
   public Located read(ExecutableElement method) throws Unreadable {
+    Object known = located.get(method);
+    if (known == null) {
+      try {
+        known = find(method);
+      } catch (Unreadable e) {
+        known = e;
+      }
+      located.put(method, known);
+    }
+    if (known instanceof Unreadable) {
+      throw (Unreadable) known;
+    }
+    return (Located) known;
+  }
+
+  private Located find(ExecutableElement method) throws Unreadable {
     TreePath path = trees.getPath(method);
     if (path == null) {
       throw new Unreadable("it was compiled from a class file, not from source in this build");
@@ -61,9 +84,14 @@ public final class SourceReader {
     int line = (int) lines.getLineNumber(start);
     String name = method.getSimpleName().toString();
     int arity = method.getParameters().size();
-    Optional<MethodDeclaration> decl = unit.findFirst(MethodDeclaration.class, d ->
+    // The file's methods are listed once: walking the whole file for each method would make
+    // a class with many methods quadratic.
+    List<MethodDeclaration> all = methods.computeIfAbsent(unit,
+        u -> u.findAll(MethodDeclaration.class));
+    Optional<MethodDeclaration> decl = all.stream().filter(d ->
         d.getNameAsString().equals(name) && d.getParameters().size() == arity
-            && d.getRange().map(r -> r.begin.line <= line && r.end.line >= line).orElse(false));
+            && d.getRange().map(r -> r.begin.line <= line && r.end.line >= line).orElse(false))
+        .findFirst();
     if (decl.isEmpty()) {
       throw new Unreadable("its declaration was not found at line " + line);
     }

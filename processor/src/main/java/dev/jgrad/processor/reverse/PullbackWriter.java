@@ -129,10 +129,6 @@ public final class PullbackWriter {
     }
   }
 
-  /**
-   * Two parameters may be the same array. That is fine when their buffers are the same array
-   * too (gradients then add up in one place), and refused otherwise rather than split.
-   */
   /** The checks every pullback starts with: buffer shapes, and aliasing between arrays. */
   public static CodeBlock checks(Method m, Signature sig, Names names) {
     Code out = new Code(names);
@@ -140,6 +136,10 @@ public final class PullbackWriter {
     return out.build();
   }
 
+  /**
+   * Two parameters may be the same array. That is fine when their buffers are the same array
+   * too (gradients then add up in one place), and refused otherwise rather than split.
+   */
   private static void aliasChecks(Method m, Signature sig, Code out) {
     // A wrong buffer would otherwise surface as an index error deep in the reverse sweep.
     for (int k = 0; k < m.wrt().size(); k++) {

@@ -1,0 +1,159 @@
+package dev.jgrad.processor;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jgrad.processor.testing.Differentiated;
+import dev.jgrad.processor.testing.InMemory;
+import dev.jgrad.runtime.Gradient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Faults found by the random-program tests ({@code dev.jgrad.processor.random}), each shrunk to
+ * a small program with its value and gradient worked out by hand. The comment on each test says
+ * what the generated code did wrong when it was found.
+ */
+class RandomRegressionsTest {
+  private static final double TOLERANCE = 1e-14;
+
+  private static Differentiated compile(String className, String methods) {
+    String source = "package rr;\n\n"
+        + "import dev.jgrad.Differentiable;\n\n"
+        + "final class " + className + " {\n"
+        + "  private " + className + "() {}\n\n"
+        + methods.strip().indent(2)
+        + "}\n";
+    return InMemory.compile(InMemory.source("rr." + className, source))
+        .method("rr." + className, "f");
+  }
+
+  /**
+   * An int passed for a double parameter of a differentiable callee that also has an array
+   * parameter. The generated call of {@code hPullback} sized the scratch buffer of that scalar
+   * parameter as {@code new double[n.length]} (or {@code new double[2.length]}): the argument's
+   * text with {@code .length} appended, which does not compile.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"n", "3", "a.length"})
+  void intArgumentForADoubleParameterNextToAnArray(String argument) {
+    Differentiated f = compile("IntArgument", """
+        @Differentiable
+        static double h(double p, double[] u) {
+          return p * u[0];
+        }
+
+        @Differentiable
+        static double f(double x, double[] a, int n) {
+          return x * h(ARG, a);
+        }
+        """.replace("ARG", argument));
+    // Every argument text is 3 here: f = 3 x a[0].
+    double[] a = {2.0, -1.0, 0.5};
+    Gradient g = f.gradient(1.5, a, 3);
+    assertAll(
+        () -> assertEquals(9.0, g.value(), TOLERANCE),
+        () -> assertEquals(6.0, (Double) g.gradient("x"), TOLERANCE),
+        () -> assertArrayEquals(new double[] {4.5, 0, 0}, (double[]) g.gradient("a"),
+            TOLERANCE));
+  }
+
+  /**
+   * {@code a[i] = x} where the index {@code i} reads the element that the write replaces. The
+   * generated code evaluated the index again after the write, when it reads the new value and
+   * points elsewhere: the assignment's value {@code v} was read from the wrong element, and the
+   * reverse sweep restored and took the adjoint of the wrong element.
+   */
+  @Test
+  void assignmentWhoseIndexReadsTheElementItOverwrites() {
+    Differentiated f = compile("IndexReadsTarget", """
+        @Differentiable
+        static double f(double x, double[] a) {
+          double v = a[(int) (0.5 + Math.tanh(a[0]))] = x;
+          return v * a[1];
+        }
+        """);
+    // The index is (int) (0.5 + tanh(-0.5)) = 0, so a[0] = x and v = x: f = x a[1]. After the
+    // write tanh(a[0]) = tanh(1.5) would make it 1.
+    double[] a = {-0.5, 2.0, 3.0};
+    double plain = f.value(1.5, a.clone());
+    Gradient g = f.gradient(1.5, a);
+    assertAll(
+        () -> assertEquals(3.0, plain, TOLERANCE),
+        () -> assertEquals(3.0, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(2.0, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertArrayEquals(new double[] {0, 1.5, 0}, (double[]) g.gradient("a"),
+            TOLERANCE, "da"),
+        () -> assertArrayEquals(new double[] {-0.5, 2.0, 3.0}, a, "a restored"));
+  }
+
+  /**
+   * The same with a compound assignment: {@code a[1] -= x} where the index reads {@code a[1]}.
+   * After the write the index evaluates to 0, and the reverse sweep restored {@code a[0]}.
+   */
+  @Test
+  void compoundAssignmentWhoseIndexReadsTheElementItOverwrites() {
+    Differentiated f = compile("CompoundIndexReadsTarget", """
+        @Differentiable
+        static double f(double x, double[] a) {
+          a[(int) (0.5 + Math.tanh(a[1]))] -= x;
+          return a[0] * a[1];
+        }
+        """);
+    // (int) (0.5 + tanh(1.5)) = 1: f = a[0] (a[1] - x) = 2 (1.5 - 2) = -1.
+    double[] a = {2.0, 1.5, 3.0};
+    Gradient g = f.gradient(2.0, a);
+    assertAll(
+        () -> assertEquals(-1.0, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(-2.0, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertArrayEquals(new double[] {-0.5, 2.0, 0}, (double[]) g.gradient("a"),
+            TOLERANCE, "da"),
+        () -> assertArrayEquals(new double[] {2.0, 1.5, 3.0}, a, "a restored"));
+  }
+
+  /** The same with {@code a[i]--}, where the index reads {@code a[i]}. */
+  @Test
+  void decrementWhoseIndexReadsTheElementItChanges() {
+    Differentiated f = compile("StepIndexReadsTarget", """
+        @Differentiable
+        static double f(double x, double[] a) {
+          a[(int) (0.5 + Math.tanh(a[1]))]--;
+          return x * a[1];
+        }
+        """);
+    // (int) (0.5 + tanh(0.6)) = 1: f = x (a[1] - 1) = 1.5 (-0.4).
+    double[] a = {2.0, 0.6, 3.0};
+    Gradient g = f.gradient(1.5, a);
+    assertAll(
+        () -> assertEquals(1.5 * (0.6 - 1), g.value(), TOLERANCE, "value"),
+        () -> assertEquals(0.6 - 1, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertArrayEquals(new double[] {0, 1.5, 0}, (double[]) g.gradient("a"),
+            TOLERANCE, "da"),
+        () -> assertArrayEquals(new double[] {2.0, 0.6, 3.0}, a, "a restored"));
+  }
+
+  /**
+   * An assignment inside an array initialiser. Lowering moved {@code y *= x} out of the
+   * initialiser to before it, without first binding the elements to its left, so they read the
+   * new {@code y}: the generated code computed {@code y = y * x; w = {y, y}}.
+   */
+  @Test
+  void assignmentInAnArrayInitialiserRunsAfterTheElementsBeforeIt() {
+    Differentiated f = compile("InitialiserOrder", """
+        @Differentiable
+        static double f(double x, double y) {
+          double[] w = {y, y *= x};
+          return w[0] + 10 * w[1];
+        }
+        """);
+    // w = {y, x y}: f = y + 10 x y = 3 + 60.
+    Gradient g = f.gradient(2.0, 3.0);
+    assertAll(
+        () -> assertEquals(63.0, f.value(2.0, 3.0), TOLERANCE),
+        () -> assertEquals(63.0, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(30.0, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertEquals(21.0, (Double) g.gradient("y"), TOLERANCE, "dy"));
+  }
+}

@@ -1,0 +1,232 @@
+package dev.jgrad.processor.random;
+
+import dev.jgrad.processor.testing.Compiled;
+import dev.jgrad.processor.testing.Differentiated;
+import dev.jgrad.runtime.Gradient;
+import dev.jgrad.runtime.GradientCheck;
+import dev.jgrad.runtime.GradientReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The checks of one compiled program at one input, in order: the plain value, the oracle (which
+ * may reject the input), then jgrad's {@code f} against both, {@code fPullback} against {@code f},
+ * and the gradient against central finite differences.
+ */
+final class Check {
+  /** Values and partials beyond this are rejected: they make every comparison meaningless. */
+  static final double LIMIT = 1e6;
+  /** The generated value may differ from the plain one by this much, relative. */
+  static final double VALUE_TOLERANCE = 1e-15;
+  /** Against the oracle; see {@link #close}. */
+  static final double GRADIENT_TOLERANCE = 1e-10;
+  /** Against finite differences, as GradientCheck measures it. */
+  static final double FINITE_DIFFERENCE_TOLERANCE = 1e-6;
+  /** Partials below this times {@code max(1, |f|)} are compared absolutely. */
+  static final double FINITE_DIFFERENCE_FLOOR = 1e-2;
+  /** What fPullback's buffers hold before the call: it must add, not overwrite. */
+  private static final double PRELOAD = 0.5;
+  private static final double UPSTREAM = 2.0;
+
+  private Check() {}
+
+  static Outcome run(Compiled compiled, String className, Program program, Object[] args) {
+    Fn entry = program.entry();
+    String owner = JavaText.PACKAGE + "." + className;
+    Differentiated f = compiled.method(owner, entry.name());
+    double plain;
+    try {
+      plain = f.value(Inputs.copy(args));
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(Failure.Kind.HARNESS, "plain throws", "the plain method threw " + e);
+    }
+    if (!Double.isFinite(plain) || Math.abs(plain) > LIMIT) {
+      return new Outcome.Rejected("plain value " + plain);
+    }
+    Oracle.Answer oracle;
+    try {
+      oracle = Oracle.run(compiled.loadClass(owner + "Oracle"), entry, Inputs.copy(args));
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(Failure.Kind.HARNESS, "oracle throws", stackTrace(e));
+    }
+    if (oracle.violation() != null) {
+      return new Outcome.Rejected(oracle.violation());
+    }
+    for (double d : oracle.gradient()) {
+      if (!Double.isFinite(d) || Math.abs(d) > LIMIT) {
+        return new Outcome.Rejected("oracle partial " + d);
+      }
+    }
+    if (!(Math.abs(oracle.value() - plain) <= 1e-9 * (1 + Math.abs(plain)))) {
+      return failed(Failure.Kind.HARNESS, "oracle value",
+          "the oracle computes " + oracle.value() + ", the plain method " + plain);
+    }
+    return checkJgrad(f, entry, args, plain, oracle);
+  }
+
+  private static Outcome checkJgrad(Differentiated f, Fn entry, Object[] args, double plain,
+      Oracle.Answer oracle) {
+    Object[] call = Inputs.copy(args);
+    Gradient g;
+    try {
+      g = f.gradient(call);
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(Failure.Kind.CRASH, e.getClass().getSimpleName(),
+          "FooGrad.f threw:\n" + stackTrace(e));
+    }
+    if (!sameValue(plain, g.value())) {
+      return failed(Failure.Kind.VALUE, "", "FooGrad.f gives " + g.value() + ", the plain method "
+          + plain);
+    }
+    if (!Arrays.deepEquals(call, args)) {
+      return failed(Failure.Kind.RESTORE, "", "after FooGrad.f the arguments are "
+          + Inputs.text(call) + ", were " + Inputs.text(args));
+    }
+    double[] jgrad = flatten(entry, g);
+    List<String> wrong = mismatches(jgrad, oracle.gradient(), names(entry, args));
+    if (!wrong.isEmpty()) {
+      return failed(Failure.Kind.GRADIENT, "", "jgrad against the oracle: "
+          + String.join("; ", wrong));
+    }
+    // Array-valued methods (a double[] result, differentiated as a vector-Jacobian product) are
+    // not generated yet. When they are, their dot-product test goes here: for random u and v,
+    // u . (J v) from the oracle's forward mode must equal (J^T u) . v from the pullback called
+    // with upstream u.
+    Outcome pullback = pullback(f, entry, args, plain, jgrad);
+    if (pullback != null) {
+      return pullback;
+    }
+    // A central difference carries rounding noise of order K eps |f| / h, about 4e-9 |f| for
+    // an error growth K of 100: it swamps partials that are tiny next to the value (a saturated
+    // tanh). Partials below 1% of max(1, |f|) are therefore judged by absolute error, with a
+    // tolerance that grows with |f| once |f| > 100; larger ones by relative error, where that
+    // noise is below 4e-7.
+    double scale = Math.max(1, Math.abs(plain));
+    double tolerance = FINITE_DIFFERENCE_TOLERANCE * Math.max(1, scale / 100);
+    GradientReport report = GradientCheck.options()
+        .absoluteBelow(FINITE_DIFFERENCE_FLOOR * scale)
+        .check(f.function(), Inputs.copy(args));
+    if (!(report.maxRelativeError() <= tolerance)) {
+      return failed(Failure.Kind.FINITE_DIFFERENCES, "", report.toString());
+    }
+    return new Outcome.Passed();
+  }
+
+  /** Buffers preloaded with PRELOAD must end as PRELOAD + UPSTREAM * gradient. */
+  private static Outcome pullback(Differentiated f, Fn entry, Object[] args, double plain,
+      double[] jgrad) {
+    List<Object> buffers = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (entry.differentiated().contains(entry.params().get(i))) {
+        double[] b = new double[args[i] instanceof double[] a ? a.length : 1];
+        Arrays.fill(b, PRELOAD);
+        buffers.add(b);
+      }
+    }
+    double value;
+    try {
+      value = f.pullback(Inputs.copy(args), UPSTREAM, buffers.toArray());
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(Failure.Kind.CRASH, "pullback " + e.getClass().getSimpleName(),
+          "fPullback threw:\n" + stackTrace(e));
+    }
+    if (!sameValue(plain, value)) {
+      return failed(Failure.Kind.PULLBACK, "value", "fPullback returns " + value
+          + ", the plain method " + plain);
+    }
+    double[] added = new double[jgrad.length];
+    double[] expected = new double[jgrad.length];
+    int k = 0;
+    for (Object b : buffers) {
+      for (double d : (double[]) b) {
+        added[k] = d - PRELOAD;
+        expected[k] = UPSTREAM * jgrad[k];
+        k++;
+      }
+    }
+    List<String> wrong = mismatches(added, expected, names(entry, args));
+    return wrong.isEmpty() ? null : failed(Failure.Kind.PULLBACK, "buffers",
+        "fPullback added " + String.join("; ", wrong));
+  }
+
+  /** Bit-equal, or within VALUE_TOLERANCE relative. */
+  static boolean sameValue(double expected, double actual) {
+    return Double.compare(expected, actual) == 0
+        || Math.abs(actual - expected) <= VALUE_TOLERANCE * Math.abs(expected);
+  }
+
+  /**
+   * Whether {@code actual} is close to the oracle's {@code expected}: relative to the component,
+   * with a floor relative to the largest component, since a partial that is a small difference
+   * of large terms carries their rounding error.
+   */
+  static boolean close(double expected, double actual, double largest) {
+    double scale = Math.max(Math.abs(expected), 1e-6 * Math.max(largest, 1));
+    return Math.abs(actual - expected) <= GRADIENT_TOLERANCE * scale;
+  }
+
+  private static List<String> mismatches(double[] actual, double[] expected, List<String> names) {
+    double largest = 0;
+    for (double e : expected) {
+      largest = Math.max(largest, Math.abs(e));
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < expected.length; i++) {
+      if (!close(expected[i], actual[i], largest)) {
+        out.add(String.format(Locale.ROOT, "%s: expected %s, got %s", names.get(i),
+            expected[i], actual[i]));
+      }
+    }
+    return out;
+  }
+
+  /** The record's components in the oracle's order. */
+  private static double[] flatten(Fn entry, Gradient g) {
+    List<Double> out = new ArrayList<>();
+    for (Fn.Param p : entry.differentiated()) {
+      Object c = Differentiated.component(g, p.name());
+      if (c instanceof double[] a) {
+        for (double d : a) {
+          out.add(d);
+        }
+      } else {
+        out.add((Double) c);
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** {@code x}, {@code a[0]}, {@code a[1]}... in the same order. */
+  static List<String> names(Fn entry, Object[] args) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      Fn.Param p = entry.params().get(i);
+      if (!entry.differentiated().contains(p)) {
+        continue;
+      }
+      if (args[i] instanceof double[] a) {
+        for (int j = 0; j < a.length; j++) {
+          out.add("d" + p.name() + "[" + j + "]");
+        }
+      } else {
+        out.add("d" + p.name());
+      }
+    }
+    return out;
+  }
+
+  private static Outcome failed(Failure.Kind kind, String detail, String message) {
+    return new Outcome.Failed(new Failure(kind, detail, message));
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    String[] lines = out.toString().split("\n");
+    return String.join("\n", Arrays.asList(lines).subList(0, Math.min(lines.length, 12)));
+  }
+}

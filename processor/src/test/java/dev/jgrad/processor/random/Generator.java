@@ -1,0 +1,345 @@
+package dev.jgrad.processor.random;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Draws a random program: up to two helpers, possibly a recursive one, and the entry method
+ * {@code f}. The same seed always gives the same program.
+ *
+ * <p>Every loop is bounded whatever the data: {@code for} loops count to an int with a small
+ * known range (often computed from the data by a cast), {@code while} and {@code do} loops carry a
+ * guard counter next to their data-dependent condition. Indices are constants, counters known to
+ * fit, or folded into range. Break, continue and return appear only as the last statement of a
+ * block, so javac never sees unreachable code.
+ */
+final class Generator {
+  /** The length of every array parameter of {@code f}. */
+  static final int ARRAY_LENGTH = 3;
+  /** The range of {@code f}'s int parameter {@code n}. */
+  static final IntRange N_RANGE = new IntRange(0, 3);
+
+  private final SplittableRandom rnd;
+  private final List<Callee> callees = new ArrayList<>();
+  private Scope scope;
+  private ExprGen gen;
+
+  private Generator(SplittableRandom rnd) {
+    this.rnd = rnd;
+  }
+
+  /** The program of {@code seed}. */
+  static Program program(long seed) {
+    return new Generator(new SplittableRandom(seed)).program();
+  }
+
+  private boolean chance(double p) {
+    return rnd.nextDouble() < p;
+  }
+
+  private Program program() {
+    List<Fn> fns = new ArrayList<>();
+    int helpers = chance(0.4) ? 0 : chance(0.55) ? 1 : 2;
+    for (int i = 0; i < helpers; i++) {
+      Fn h = helper("h" + i);
+      fns.add(h);
+    }
+    if (chance(0.25)) {
+      fns.add(recursive("r0"));
+    }
+    fns.add(entry());
+    return new Program(fns);
+  }
+
+  // ---- methods ----------------------------------------------------------------------------
+
+  /** The entry method {@code f}; it returns a double (array results are not generated yet). */
+  private Fn entry() {
+    List<Fn.Param> params = new ArrayList<>();
+    int doubles = 1 + rnd.nextInt(3);
+    for (int i = 0; i < doubles; i++) {
+      params.add(new Fn.Param(new String[] {"x", "y", "z"}[i], Ty.DOUBLE));
+    }
+    int arrays = chance(0.5) ? 0 : chance(0.7) ? 1 : 2;
+    for (int i = 0; i < arrays; i++) {
+      params.add(new Fn.Param(new String[] {"a", "b"}[i], Ty.ARRAY));
+    }
+    if (chance(0.5)) {
+      params.add(new Fn.Param("n", Ty.INT));
+    }
+    if (chance(0.3)) {
+      params.add(new Fn.Param("flag", Ty.BOOL));
+    }
+    List<String> wrt = new ArrayList<>();
+    if (chance(0.2) && doubles + arrays > 1) {
+      for (Fn.Param p : params) {
+        if ((p.ty() == Ty.DOUBLE || p.ty() == Ty.ARRAY) && rnd.nextBoolean()) {
+          wrt.add(p.name());
+        }
+      }
+      if (wrt.isEmpty()) {
+        wrt.add(params.get(0).name());
+      }
+    }
+    begin(params, wrt, ARRAY_LENGTH, true);
+    List<Stmt> body = block(5, 0, false);
+    body.add(new Stmt.Return(result(3)));
+    return new Fn("f", params, wrt, body);
+  }
+
+  private Fn helper(String name) {
+    List<Fn.Param> params = new ArrayList<>();
+    params.add(new Fn.Param("p", Ty.DOUBLE));
+    if (chance(0.5)) {
+      params.add(new Fn.Param("q", Ty.DOUBLE));
+    }
+    boolean array = chance(0.4);
+    if (array) {
+      params.add(new Fn.Param("u", Ty.ARRAY));
+    }
+    if (chance(0.3)) {
+      params.add(new Fn.Param("m", Ty.INT));
+    }
+    boolean writes = array && chance(0.5);
+    begin(params, List.of(), 0, writes);
+    List<Stmt> body = block(3, 1, false);
+    body.add(new Stmt.Return(result(2)));
+    Fn fn = new Fn(name, params, List.of(), body);
+    callees.add(new Callee(fn, writes, false));
+    return fn;
+  }
+
+  /** {@code r(p, d)}: returns at {@code d <= 0}, else combines itself at {@code d - 1}. */
+  private Fn recursive(String name) {
+    List<Fn.Param> params = List.of(new Fn.Param("p", Ty.DOUBLE), new Fn.Param("d", Ty.INT));
+    begin(params, List.of(), 0, false);
+    List<Stmt> body = new ArrayList<>();
+    Expr depth = new Expr.Var("d", Ty.INT);
+    body.add(new Stmt.If(new Expr.Bin("<=", depth, new Expr.Int(0), Ty.BOOL),
+        List.of(new Stmt.Return(gen.dbl(2, false))), null));
+    body.addAll(block(2, 1, false));
+    Expr self = new Expr.Invoke(name, List.of(gen.dbl(1, false),
+        new Expr.Bin("-", depth, new Expr.Int(1), Ty.INT)));
+    Expr combined = switch (rnd.nextInt(3)) {
+      case 0 -> new Expr.Bin("+", gen.dbl(2, false), self, Ty.DOUBLE);
+      case 1 -> new Expr.Bin("*", gen.dbl(1, false),
+          new Expr.MathCall("tanh", List.of(self), Ty.DOUBLE), Ty.DOUBLE);
+      default -> new Expr.MathCall("sin", List.of(new Expr.Bin("-", self, gen.dbl(1, false),
+          Ty.DOUBLE)), Ty.DOUBLE);
+    };
+    body.add(new Stmt.Return(combined));
+    Fn fn = new Fn(name, params, List.of(), body);
+    callees.add(new Callee(fn, false, true));
+    return fn;
+  }
+
+  /**
+   * A method's final result: drawn again a few times if it reads no double variable or array,
+   * since a constant result would leave the whole method without a gradient to check.
+   */
+  private Expr result(int depth) {
+    Expr e = gen.dbl(depth, true);
+    for (int i = 0; i < 4 && !readsDoubles(e); i++) {
+      e = gen.dbl(depth, true);
+    }
+    return e;
+  }
+
+  private static boolean readsDoubles(Expr e) {
+    boolean[] found = {false};
+    Walk.exprs(new Program(List.of(new Fn("t", List.of(), List.of(),
+        List.of(new Stmt.Return(e))))), (x, fixed) -> {
+          if (x instanceof Expr.Elem || x instanceof Expr.Var v && v.ty() == Ty.DOUBLE) {
+            found[0] = true;
+          }
+          return null;
+        });
+    return found[0];
+  }
+
+  /** A fresh scope with the parameters of a method in it. */
+  private void begin(List<Fn.Param> params, List<String> wrt, int arrayLength,
+      boolean arraysWritable) {
+    scope = new Scope();
+    gen = new ExprGen(rnd, scope, callees);
+    for (Fn.Param p : params) {
+      boolean differentiated = wrt.isEmpty() || wrt.contains(p.name());
+      switch (p.ty()) {
+        case DOUBLE -> scope.add(Scope.Local.of(p.name(), Ty.DOUBLE));
+        case ARRAY -> scope.add(new Scope.Local(p.name(), Ty.ARRAY, null, arrayLength,
+            arraysWritable && differentiated, null));
+        case INT -> scope.add(new Scope.Local(p.name(), Ty.INT,
+            arrayLength == 0 ? new IntRange(-3, 3) : N_RANGE, 0, false, null));
+        case BOOL -> scope.add(Scope.Local.of(p.name(), Ty.BOOL));
+        default -> throw new IllegalStateException();
+      }
+    }
+  }
+
+  // ---- statements -------------------------------------------------------------------------
+
+  /**
+   * Up to {@code budget} statements at nesting {@code nest}; a jump ends the block. When {@code
+   * mayJump}, the block may end with break or continue (an if's then-branch inside a loop).
+   */
+  private List<Stmt> block(int budget, int nest, boolean mayJump) {
+    int mark = scope.mark();
+    List<Stmt> out = new ArrayList<>();
+    int count = 1 + rnd.nextInt(Math.max(1, budget));
+    for (int i = 0; i < count; i++) {
+      Stmt s = stmt(nest);
+      out.add(s);
+      if (s instanceof Stmt.Return) {
+        break;
+      }
+    }
+    if (mayJump && scope.inLoop() && !(out.get(out.size() - 1) instanceof Stmt.Return)
+        && chance(0.3)) {
+      out.add(jump());
+    }
+    scope.leave(mark);
+    return out;
+  }
+
+  private Stmt jump() {
+    List<String> labels = scope.labels();
+    String label = !labels.isEmpty() && chance(0.5)
+        ? labels.get(rnd.nextInt(labels.size())) : null;
+    return rnd.nextBoolean() ? new Stmt.Break(label) : new Stmt.Continue(label);
+  }
+
+  private Stmt stmt(int nest) {
+    int choice = rnd.nextInt(100);
+    if (choice < 20) {
+      String name = scope.fresh("v");
+      Expr init = gen.dbl(3, true);
+      scope.add(Scope.Local.of(name, Ty.DOUBLE));
+      return new Stmt.Decl(Ty.DOUBLE, name, init);
+    } else if (choice < 25) {
+      String name = scope.fresh("k");
+      Expr init = gen.anyInt(2, true);
+      scope.add(Scope.Local.of(name, Ty.INT));
+      return new Stmt.Decl(Ty.INT, name, init);
+    } else if (choice < 28) {
+      String name = scope.fresh("c");
+      Expr init = gen.bool(2, true);
+      scope.add(Scope.Local.of(name, Ty.BOOL));
+      return new Stmt.Decl(Ty.BOOL, name, init);
+    } else if (choice < 35) {
+      return arrayDecl();
+    } else if (choice < 52) {
+      Expr e = gen.doubleEffect(2);
+      if (e != null) {
+        return new Stmt.Eval(e);
+      }
+    } else if (choice < 56) {
+      Expr e = gen.intEffect(1);
+      if (e != null) {
+        return new Stmt.Eval(e);
+      }
+    } else if (choice < 68 && nest < 3) {
+      Expr c = gen.bool(2, true);
+      List<Stmt> then = block(2, nest + 1, true);
+      List<Stmt> otherwise = chance(0.4) ? block(2, nest + 1, false) : null;
+      return new Stmt.If(c, then, otherwise);
+    } else if (choice < 82 && nest < 3 && scope.loopDepth() < 3) {
+      return loop(nest);
+    } else if (choice < 86 && !callees.isEmpty()) {
+      Expr call = gen.call(2, true);
+      if (call instanceof Expr.Invoke) {
+        return new Stmt.Eval(call);
+      }
+    } else if (choice < 92 && scope.inLoop()) {
+      return new Stmt.If(gen.bool(2, false), List.of(jump()), null);
+    } else if (choice < 96) {
+      return new Stmt.If(gen.bool(2, false), List.of(new Stmt.Return(gen.dbl(2, true))), null);
+    }
+    String name = scope.fresh("v");
+    Expr init = gen.dbl(2, true);
+    scope.add(Scope.Local.of(name, Ty.DOUBLE));
+    return new Stmt.Decl(Ty.DOUBLE, name, init);
+  }
+
+  private Stmt arrayDecl() {
+    String name = scope.fresh("w");
+    List<Scope.Local> arrays = scope.find(l -> l.ty() == Ty.ARRAY);
+    int choice = rnd.nextInt(10);
+    Expr init;
+    Scope.Local local;
+    if (choice < 2 && !arrays.isEmpty()) {
+      // An alias: writes through it reach the original, and so must its gradient.
+      Scope.Local of = arrays.get(rnd.nextInt(arrays.size()));
+      init = new Expr.Var(of.name(), Ty.ARRAY);
+      local = new Scope.Local(name, Ty.ARRAY, null, of.length(), of.mutable(), null);
+    } else if (choice < 6) {
+      int length = 2 + rnd.nextInt(3);
+      init = new Expr.NewArray(length);
+      local = new Scope.Local(name, Ty.ARRAY, null, length, true, null);
+    } else {
+      int length = 2 + rnd.nextInt(3);
+      List<Expr> elements = new ArrayList<>();
+      for (int i = 0; i < length; i++) {
+        elements.add(gen.dbl(2, true));
+      }
+      init = new Expr.ArrayInit(elements);
+      local = new Scope.Local(name, Ty.ARRAY, null, length, true, null);
+    }
+    scope.add(local);
+    return new Stmt.Decl(Ty.ARRAY, name, init);
+  }
+
+  private Stmt loop(int nest) {
+    String label = chance(0.3) ? scope.fresh("L") : null;
+    int kind = rnd.nextInt(10);
+    List<Scope.Local> arrays = scope.find(l -> l.ty() == Ty.ARRAY);
+    int mark = scope.mark();
+    Stmt loop;
+    if (kind < 4) {
+      String counter = scope.fresh("i");
+      Expr bound;
+      Scope.Local local;
+      if (!arrays.isEmpty() && chance(0.3)) {
+        Scope.Local a = arrays.get(rnd.nextInt(arrays.size()));
+        bound = new Expr.Length(a.name());
+        IntRange r = a.length() == 0 ? null : new IntRange(0, a.length() - 1);
+        local = new Scope.Local(counter, Ty.INT, r, 0, false, a.name());
+      } else {
+        gen.loopHeader(true);
+        ExprGen.Ranged b = gen.boundedInt(4);
+        gen.loopHeader(false);
+        bound = b.expr();
+        local = new Scope.Local(counter, Ty.INT,
+            new IntRange(0, Math.max(0, b.range().hi() - 1)), 0, false, null);
+      }
+      scope.add(local);
+      scope.enterLoop(label);
+      List<Stmt> body = block(3, nest + 1, false);
+      scope.leaveLoop();
+      loop = new Stmt.For(label, counter, bound, chance(0.3), body);
+    } else if (kind < 6 && !arrays.isEmpty()) {
+      Scope.Local a = arrays.get(rnd.nextInt(arrays.size()));
+      String element = scope.fresh("e");
+      scope.add(new Scope.Local(element, Ty.DOUBLE, null, 0, false, null));
+      scope.enterLoop(label);
+      List<Stmt> body = block(3, nest + 1, false);
+      scope.leaveLoop();
+      loop = new Stmt.ForEach(label, element, a.name(), body);
+    } else {
+      String guard = scope.fresh("g");
+      int max = 2 + rnd.nextInt(4);
+      scope.add(new Scope.Local(guard, Ty.INT, new IntRange(0, max), 0, false, null));
+      // The condition is read before the first trip of a while: it may not use the body's
+      // locals, and it must be free of side effects (jgrad reads it twice).
+      gen.loopHeader(true);
+      Expr condition = gen.bool(1, false);
+      gen.loopHeader(false);
+      scope.enterLoop(label);
+      List<Stmt> body = block(3, nest + 1, false);
+      scope.leaveLoop();
+      loop = new Stmt.While(label, guard, max, condition, body, chance(0.4));
+    }
+    scope.leave(mark);
+    return loop;
+  }
+}

@@ -1,0 +1,18 @@
+package dev.jgrad.processor.random;
+
+import java.util.List;
+
+/**
+ * A generated class body: helper methods first, each calling only those before it (or itself,
+ * with a depth bound), and the entry method {@code f} last.
+ */
+record Program(List<Fn> fns) {
+  Fn entry() {
+    return fns.get(fns.size() - 1);
+  }
+
+  Fn fn(String name) {
+    return fns.stream().filter(f -> f.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no method " + name));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.jgrad.processor.random;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * What the generator knows at one point of a method: the variables in scope with the facts that
+ * keep programs safe (int ranges for loop bounds and indices, array lengths, which variables may
+ * be written), the enclosing loops for break and continue, and counters for fresh names.
+ */
+final class Scope {
+  /**
+   * A variable in scope.
+   *
+   * @param range for an int, the values it can hold, or null when unknown
+   * @param length for an array, its length, or 0 when unknown (a helper's parameter; at least 2)
+   * @param mutable whether statements may assign it (not loop counters, guards, or read-only
+   *     arrays)
+   * @param indexes for a counter bounded by {@code arr.length}, that array; else null
+   */
+  record Local(String name, Ty ty, IntRange range, int length, boolean mutable, String indexes) {
+    static Local of(String name, Ty ty) {
+      return new Local(name, ty, null, 0, true, null);
+    }
+  }
+
+  /** The smallest array length the generator creates; helpers rely on it. */
+  static final int MIN_LENGTH = 2;
+
+  private final List<Local> locals = new ArrayList<>();
+  private final List<String> loops = new ArrayList<>();
+  private int names;
+
+  /** A fresh name with the prefix; names are unique in a method, so nothing shadows. */
+  String fresh(String prefix) {
+    return prefix + names++;
+  }
+
+  void add(Local local) {
+    locals.add(local);
+  }
+
+  /** The scope depth, to return to with {@link #leave}. */
+  int mark() {
+    return locals.size();
+  }
+
+  void leave(int mark) {
+    while (locals.size() > mark) {
+      locals.remove(locals.size() - 1);
+    }
+  }
+
+  List<Local> find(Predicate<Local> test) {
+    return locals.stream().filter(test).toList();
+  }
+
+  Local get(String name) {
+    return locals.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** Enters a loop; {@code label} may be null. */
+  void enterLoop(String label) {
+    loops.add(label);
+  }
+
+  void leaveLoop() {
+    loops.remove(loops.size() - 1);
+  }
+
+  boolean inLoop() {
+    return !loops.isEmpty();
+  }
+
+  int loopDepth() {
+    return loops.size();
+  }
+
+  /** The labels of the enclosing loops that have one. */
+  List<String> labels() {
+    return loops.stream().filter(l -> l != null).toList();
+  }
+}

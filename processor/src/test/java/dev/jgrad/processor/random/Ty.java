@@ -1,0 +1,27 @@
+package dev.jgrad.processor.random;
+
+/** The types a generated program uses: the scalar ones and {@code double[]}. */
+enum Ty {
+  DOUBLE("double", "Gradient"),
+  INT("int", "int"),
+  BOOL("boolean", "boolean"),
+  ARRAY("double[]", "Gradient[]");
+
+  private final String plain;
+  private final String oracle;
+
+  Ty(String plain, String oracle) {
+    this.plain = plain;
+    this.oracle = oracle;
+  }
+
+  /** The Java type in the program under test. */
+  String plain() {
+    return plain;
+  }
+
+  /** The Java type in the forward-mode oracle, where every double becomes a Gradient. */
+  String oracle() {
+    return oracle;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.jgrad.processor.random;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a program is valid Java of the generated shape: every name declared before use with
+ * the right type, calls that match their method, jumps inside loops and last in their block,
+ * methods that end with a return. The shrinker only compiles candidates that pass, so javac
+ * errors in the user's code never pass for a fault.
+ */
+final class WellFormed {
+  private final Program program;
+  private final Map<String, Ty> vars = new HashMap<>();
+  private final List<String> loops = new ArrayList<>();
+
+  private WellFormed(Program program) {
+    this.program = program;
+  }
+
+  static boolean check(Program program) {
+    try {
+      WellFormed w = new WellFormed(program);
+      for (Fn fn : program.fns()) {
+        w.method(fn);
+      }
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  private static void require(boolean condition) {
+    if (!condition) {
+      throw new IllegalStateException();
+    }
+  }
+
+  private void method(Fn fn) {
+    vars.clear();
+    loops.clear();
+    for (Fn.Param p : fn.params()) {
+      vars.put(p.name(), p.ty());
+    }
+    for (String w : fn.wrt()) {
+      require(vars.get(w) == Ty.DOUBLE || vars.get(w) == Ty.ARRAY);
+    }
+    require(!fn.body().isEmpty() && fn.body().get(fn.body().size() - 1) instanceof Stmt.Return);
+    block(fn.body());
+  }
+
+  /** Checks a block; returns whether it can complete normally. */
+  private boolean block(List<Stmt> body) {
+    List<String> declared = new ArrayList<>();
+    boolean completes = true;
+    for (Stmt s : body) {
+      require(completes);
+      completes = stmt(s, declared);
+    }
+    declared.forEach(vars::remove);
+    return completes;
+  }
+
+  private boolean stmt(Stmt s, List<String> declared) {
+    if (s instanceof Stmt.Decl d) {
+      require(d.init().ty() == d.ty());
+      expr(d.init());
+      declare(d.name(), d.ty(), declared);
+    } else if (s instanceof Stmt.Eval e) {
+      require(e.expr() instanceof Expr.Assign || e.expr() instanceof Expr.Step
+          || e.expr() instanceof Expr.Invoke);
+      expr(e.expr());
+    } else if (s instanceof Stmt.If i) {
+      bool(i.condition());
+      boolean then = block(i.then());
+      boolean otherwise = i.otherwise() == null || block(i.otherwise());
+      return then || otherwise;
+    } else if (s instanceof Stmt.For f) {
+      require(f.bound().ty() == Ty.INT);
+      expr(f.bound());
+      loop(f.label(), List.of(f.counter()), Ty.INT, f.body());
+    } else if (s instanceof Stmt.ForEach f) {
+      require(vars.get(f.array()) == Ty.ARRAY);
+      loop(f.label(), List.of(f.element()), Ty.DOUBLE, f.body());
+    } else if (s instanceof Stmt.While w) {
+      // The guard is declared in the enclosing block, before the loop.
+      declare(w.guard(), Ty.INT, declared);
+      bool(w.condition());
+      loop(w.label(), List.of(), Ty.INT, w.body());
+    } else if (s instanceof Stmt.Break b) {
+      jumpTarget(b.label());
+      return false;
+    } else if (s instanceof Stmt.Continue c) {
+      jumpTarget(c.label());
+      return false;
+    } else if (s instanceof Stmt.Return r) {
+      require(r.value().ty() == Ty.DOUBLE);
+      expr(r.value());
+      return false;
+    }
+    return true;
+  }
+
+  private void declare(String name, Ty ty, List<String> declared) {
+    require(!vars.containsKey(name));
+    vars.put(name, ty);
+    declared.add(name);
+  }
+
+  private void loop(String label, List<String> locals, Ty ty, List<Stmt> body) {
+    require(label == null || !loops.contains(label));
+    for (String l : locals) {
+      require(!vars.containsKey(l));
+      vars.put(l, ty);
+    }
+    loops.add(label == null ? "" : label);
+    block(body);
+    loops.remove(loops.size() - 1);
+    locals.forEach(vars::remove);
+  }
+
+  private void jumpTarget(String label) {
+    require(!loops.isEmpty());
+    require(label == null || loops.contains(label));
+  }
+
+  private void bool(Expr e) {
+    require(e.ty() == Ty.BOOL);
+    expr(e);
+  }
+
+  private void expr(Expr e) {
+    if (e instanceof Expr.Var v) {
+      require(vars.get(v.name()) == v.ty());
+    } else if (e instanceof Expr.Elem a) {
+      require(vars.get(a.array()) == Ty.ARRAY);
+      require(a.index().ty() == Ty.INT);
+      expr(a.index());
+    } else if (e instanceof Expr.Length l) {
+      require(vars.get(l.array()) == Ty.ARRAY);
+    } else if (e instanceof Expr.Bin b) {
+      require(b.left().ty() == b.right().ty());
+      expr(b.left());
+      expr(b.right());
+    } else if (e instanceof Expr.Neg n) {
+      expr(n.operand());
+    } else if (e instanceof Expr.Not n) {
+      bool(n.operand());
+    } else if (e instanceof Expr.MathCall m) {
+      m.args().forEach(this::expr);
+    } else if (e instanceof Expr.ToInt t) {
+      require(t.operand().ty() == Ty.DOUBLE);
+      expr(t.operand());
+    } else if (e instanceof Expr.ToDouble t) {
+      require(t.operand().ty() == Ty.INT);
+      expr(t.operand());
+    } else if (e instanceof Expr.Cond c) {
+      bool(c.condition());
+      require(c.whenTrue().ty() == c.ty() && c.whenFalse().ty() == c.ty());
+      expr(c.whenTrue());
+      expr(c.whenFalse());
+    } else if (e instanceof Expr.Invoke c) {
+      Fn callee = program.fns().stream().filter(f -> f.name().equals(c.method())).findFirst()
+          .orElseThrow(IllegalStateException::new);
+      require(callee.params().size() == c.args().size());
+      for (int i = 0; i < c.args().size(); i++) {
+        require(callee.params().get(i).ty() == c.args().get(i).ty());
+        expr(c.args().get(i));
+      }
+    } else if (e instanceof Expr.Assign a) {
+      require(a.target() instanceof Expr.Var || a.target() instanceof Expr.Elem);
+      require(a.value().ty() == a.target().ty());
+      expr(a.target());
+      expr(a.value());
+    } else if (e instanceof Expr.Step s) {
+      require(s.target() instanceof Expr.Var || s.target() instanceof Expr.Elem);
+      expr(s.target());
+    } else if (e instanceof Expr.ArrayInit a) {
+      a.elements().forEach(this::expr);
+    }
+  }
+}

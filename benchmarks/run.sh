@@ -5,14 +5,15 @@
 #   benchmarks/run.sh                 everything
 #   benchmarks/run.sh 'Gmm|Lse'       only the benchmarks whose name matches (a JMH regex)
 #
-# RESULTS=file.json keeps JMH's JSON elsewhere; JMH_OPTS replaces the default run options.
+# RESULTS=file.json keeps JMH's JSON elsewhere; JMH_OPTS adds JMH options (they override the
+# forks, warmups and iterations that each *Bench class sets).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 results="${RESULTS:-$here/target/jmh-results.json}"
-# One fork per benchmark, 4 warmup and 5 measured iterations of half a second: enough for the
-# JIT to settle on these sizes, and the whole suite stays within a few minutes.
-opts="${JMH_OPTS:--f 1 -wi 4 -w 500ms -i 5 -r 500ms}"
+# Each *Bench class sets one fork and short iterations (longer warmups where the JIT needs them),
+# so that the whole suite stays within a few minutes.
+opts="${JMH_OPTS:-}"
 
 (cd "$root" && mvn -B -q -Pbench -pl benchmarks -am -DskipTests package)
 mkdir -p "$(dirname "$results")"

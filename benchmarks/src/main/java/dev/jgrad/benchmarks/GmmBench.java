@@ -5,18 +5,26 @@ import java.util.concurrent.TimeUnit;
 import org.hipparchus.analysis.differentiation.Gradient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code gmm} on ADBench's 1k inputs: small is {@code gmm_d2_K5} (1000 points, 30 inputs), medium
  * {@code gmm_d10_K5} (1000 points, 330 inputs).
  */
 @BenchmarkMode(Mode.AverageTime)
+@Fork(1)
+// The generated adjoint is one large method that C2 recompiles several times before it
+// settles (about 5 s on 2 cores): shorter warmups measure the recompilations.
+@Warmup(iterations = 6, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GmmBench {
   /** The problem; subclasses only choose which sizes JMH runs. */

@@ -5,18 +5,26 @@ import java.util.concurrent.TimeUnit;
 import org.hipparchus.analysis.differentiation.Gradient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code lstm} on ADBench's {@code lstm_l2_c1024} (2 layers, 14 bits, 266 inputs): small reads its
  * first 64 characters, medium all 1024.
  */
 @BenchmarkMode(Mode.AverageTime)
+@Fork(1)
+// The generated adjoint is one large method that C2 recompiles several times before it
+// settles (about 5 s on 2 cores): shorter warmups measure the recompilations.
+@Warmup(iterations = 6, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class LstmBench {
   /** The problem; subclasses only choose which sizes JMH runs. */

@@ -46,38 +46,66 @@ final class AdjointWriter {
     b.addAnnotation(GradClassWriter.pullbackInfo(e));
     GradClassWriter.addParameters(b, m, sig);
     CodeBlock.Builder body = CodeBlock.builder();
+    dev.jgrad.processor.lower.Names names = new dev.jgrad.processor.lower.Names();
+    m.parameters().forEach(p -> names.reserve(p.name()));
+    sig.buffers().forEach(names::reserve);
+    names.reserve(sig.upstream());
+    // The caller's buffers are checked here, before scratch buffers stand in for some of them.
+    body.add(PullbackWriter.checks(m, sig, names));
     List<String> passed = new ArrayList<>(sig.buffers());
     List<Integer> scratched = new ArrayList<>();
     List<Var> wrt = m.wrt();
     for (int k = 0; k < wrt.size(); k++) {
       Var p = wrt.get(k);
-      if (!e.writesArrays().get(m.parameters().indexOf(p))) {
+      if (!p.type().isArray()) {
         continue;
       }
-      String scratch = sig.buffers().get(k) + "Scratch";
-      int shared = GradClassWriter.sharedBuffer(wrt, k);
-      if (shared >= 0 && scratched.contains(shared)) {
-        body.addStatement("$T $L = $L == $L ? $L : $L",
-            GradClassWriter.typeName(GradClassWriter.bufferType(p)), scratch, p.name(),
-            wrt.get(shared).name(), passed.get(shared), GradClassWriter.fresh(p));
-      } else {
-        body.addStatement("$T $L = $L", GradClassWriter.typeName(GradClassWriter.bufferType(p)),
-            scratch, GradClassWriter.fresh(p));
+      boolean written = e.writesArrays().get(m.parameters().indexOf(p));
+      // An argument that is the same array as an earlier, scratched one shares its scratch.
+      CodeBlock choice = written ? GradClassWriter.fresh(p) : CodeBlock.of("$L", passed.get(k));
+      boolean aliasable = false;
+      for (int j : scratched) {
+        if (wrt.get(j).type() == p.type()) {
+          choice = CodeBlock.of("$L == $L ? $L : $L", p.name(), wrt.get(j).name(), passed.get(j),
+              choice);
+          aliasable = true;
+        }
       }
-      passed.set(k, scratch);
-      scratched.add(k);
+      if (!written && !aliasable) {
+        continue;
+      }
+      String local = names.fresh(sig.buffers().get(k) + (written ? "Scratch" : "Shared"));
+      body.addStatement("$T $L = $L", GradClassWriter.typeName(GradClassWriter.bufferType(p)),
+          local, choice);
+      passed.set(k, local);
+      if (written) {
+        scratched.add(k);
+      }
     }
     List<String> args = new ArrayList<>();
     m.parameters().forEach(p -> args.add(p.name()));
     args.add(sig.upstream());
     args.addAll(passed);
-    dev.jgrad.processor.lower.Names names = new dev.jgrad.processor.lower.Names();
-    args.forEach(names::reserve);
     String value = names.fresh("value");
     body.addStatement("$T $L = $LAdjoint($L)", GradClassWriter.typeName(m.result().type()), value,
         m.name(), String.join(", ", args));
-    for (int k : scratched) {
-      body.addStatement("$T.addInto($L, $L)", BUFFERS, sig.buffers().get(k), passed.get(k));
+    for (int i = 0; i < scratched.size(); i++) {
+      int k = scratched.get(i);
+      List<String> distinct = new ArrayList<>();
+      for (int j : scratched.subList(0, i)) {
+        if (wrt.get(j).type() == wrt.get(k).type()) {
+          distinct.add(passed.get(k) + " != " + passed.get(j));
+        }
+      }
+      CodeBlock add = CodeBlock.of("$T.addInto($L, $L)", BUFFERS, sig.buffers().get(k),
+          passed.get(k));
+      if (distinct.isEmpty()) {
+        body.addStatement("$L", add);
+      } else {
+        // A shared scratch is added once, through the first parameter that uses it.
+        body.beginControlFlow("if ($L)", String.join(" && ", distinct))
+            .addStatement("$L", add).endControlFlow();
+      }
     }
     body.addStatement("return $L", value);
     return b.addCode(body.build()).build();

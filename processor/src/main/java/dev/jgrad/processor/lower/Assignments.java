@@ -108,6 +108,11 @@ final class Assignments {
       List<Expr> parts = exprs.lowerAll(List.of(a.getName(), a.getIndex()), out);
       Expr array = parts.get(0);
       Expr index = exprs.protect(parts.get(1), laterWrites, out);
+      if (!(index instanceof Expr.Literal || index instanceof Expr.Read)) {
+        // The index is computed once: it may read the very element this assignment changes,
+        // and evaluated again after the write it would point elsewhere.
+        index = exprs.bind(index, out, Context.line(t));
+      }
       if (!array.type().isArray()) {
         cx.report(t, Message.TYPE_MISMATCH, Snippet.of(t), "only arrays can be indexed");
         return null;

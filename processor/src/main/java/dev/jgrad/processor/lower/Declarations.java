@@ -81,7 +81,9 @@ final class Declarations {
     }
     List<Expr> elements = new ArrayList<>();
     Type element = type.element();
-    for (Expression v : init.getValues()) {
+    List<Expression> values = init.getValues();
+    for (int k = 0; k < values.size(); k++) {
+      Expression v = values.get(k);
       if (element.isArray() && !(v instanceof ArrayInitializerExpr)) {
         cx.report(v, Message.UNSUPPORTED_EXPRESSION, "a matrix row given as '" + v + "'",
             "write the rows as nested initializers {{...}, {...}}, or create the matrix with"
@@ -91,6 +93,14 @@ final class Declarations {
       Expr e = v instanceof ArrayInitializerExpr
           ? arrayLiteral((ArrayInitializerExpr) v, element, out)
           : exprs.lower(v, out);
+      // Elements are evaluated left to right: keep this one's value from later side effects.
+      java.util.Set<dev.jgrad.processor.ir.Var> later = new java.util.HashSet<>();
+      for (Expression next : values.subList(k + 1, values.size())) {
+        later.addAll(SideEffects.writes(next, cx.scope));
+      }
+      if (!(e instanceof Expr.ArrayLiteral)) {
+        e = exprs.protect(e, later, out);
+      }
       boolean ok = e.type() == element || element == Type.DOUBLE && e.type() == Type.INT;
       if (!ok) {
         cx.report(v, Message.TYPE_MISMATCH, Snippet.of(v),

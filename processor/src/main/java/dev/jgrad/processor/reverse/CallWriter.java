@@ -125,7 +125,8 @@ final class CallWriter {
         continue;
       }
       Expr arg = c.args().get(k);
-      if (arg.type() == Type.DOUBLE) {
+      // The callee's parameter type decides the buffer: an int argument may fill a double.
+      if (callee.parameterTypes().get(k) == Type.DOUBLE) {
         String slot = names.fresh(callee.parameterNames().get(k) + "Bar");
         prologue.add(CodeBlock.of("double[] $L = new double[1]", slot));
         reverse.line(slot + "[0] = 0.0");

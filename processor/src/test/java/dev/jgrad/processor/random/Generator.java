@@ -97,6 +97,10 @@ final class Generator {
     boolean array = chance(0.4);
     if (array) {
       params.add(new Fn.Param("u", Ty.ARRAY));
+      if (chance(0.35)) {
+        // Callers pick each array argument on its own, so u and v are often the same array.
+        params.add(new Fn.Param("v", Ty.ARRAY));
+      }
     }
     if (chance(0.3)) {
       params.add(new Fn.Param("m", Ty.INT));

@@ -8,6 +8,11 @@ import java.util.SplittableRandom;
 final class Inputs {
   /** Doubles are drawn uniformly from {@code [-SPAN, SPAN]}. */
   static final double SPAN = 1.5;
+  /**
+   * How often a second array parameter gets the same array as the first: jgrad allows it and
+   * then gives both parameters the gradient with respect to the one array.
+   */
+  static final double ALIAS = 0.15;
 
   private Inputs() {}
 
@@ -22,7 +27,11 @@ final class Inputs {
           for (int i = 0; i < a.length; i++) {
             a[i] = value(rnd);
           }
-          out.add(a);
+          Object first = out.stream().filter(o -> o instanceof double[]).findFirst()
+              .orElse(null);
+          // Only with the default wrt: a read-only array must not be written through its alias.
+          boolean alias = first != null && entry.wrt().isEmpty() && rnd.nextDouble() < ALIAS;
+          out.add(alias ? first : a);
         }
         case INT -> out.add(
             Generator.N_RANGE.lo() + rnd.nextInt(Generator.N_RANGE.hi() - Generator.N_RANGE.lo()
@@ -38,22 +47,42 @@ final class Inputs {
     return rnd.nextDouble(-SPAN, SPAN);
   }
 
-  /** A copy whose arrays are fresh, so that a call that writes into them changes nothing here. */
+  /**
+   * A copy whose arrays are fresh, so that a call that writes into them changes nothing here. An
+   * array passed twice is copied once, so the copy is aliased the same way.
+   */
   static Object[] copy(Object[] args) {
     Object[] out = args.clone();
     for (int i = 0; i < out.length; i++) {
-      if (out[i] instanceof double[] a) {
+      int earlier = Oracle.sameArrayBefore(args, i);
+      if (earlier >= 0) {
+        out[i] = out[earlier];
+      } else if (out[i] instanceof double[] a) {
         out[i] = a.clone();
       }
     }
     return out;
   }
 
+  /** Whether some array is passed for two parameters. */
+  static boolean aliased(Object[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (Oracle.sameArrayBefore(args, i) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Java source text of the arguments, such as {@code 0.5, new double[] {1.0, 2.0}, 3}. */
   static String text(Object[] args) {
     List<String> parts = new ArrayList<>();
-    for (Object a : args) {
-      if (a instanceof double[] v) {
+    for (int i = 0; i < args.length; i++) {
+      Object a = args[i];
+      int earlier = Oracle.sameArrayBefore(args, i);
+      if (earlier >= 0) {
+        parts.add("(the same array as argument " + (earlier + 1) + ")");
+      } else if (a instanceof double[] v) {
         List<String> elements = new ArrayList<>();
         for (double d : v) {
           elements.add(Double.toString(d));

@@ -9,13 +9,16 @@ import org.hipparchus.analysis.differentiation.Gradient;
 
 /**
  * Runs a compiled oracle program: one Hipparchus derivative direction per component of each
- * differentiated argument, in declaration order, arrays element by element.
+ * differentiated argument, in declaration order, arrays element by element. An array passed for
+ * two parameters is one array: it gets one set of directions, and both parameters report the
+ * gradient with respect to it, as jgrad's {@code f(...)} does.
  */
 final class Oracle {
   /**
    * The oracle's answer at one point.
    *
-   * @param gradient all partials, flattened in the order of {@link Fn#differentiated()}
+   * @param gradient all partials, flattened in the order of {@link Fn#differentiated()}; an
+   *     array passed for two parameters appears twice, with the same partials
    * @param violation the first decision that came too close to flipping, or null
    */
   record Answer(double value, double[] gradient, String violation) {}
@@ -24,40 +27,73 @@ final class Oracle {
 
   static Answer run(Class<?> oracleClass, Fn entry, Object[] args) {
     List<Fn.Param> wrt = entry.differentiated();
-    int free = 0;
+    // Free parameters: one per scalar and array element in wrt, but one set only for an array
+    // passed twice, which is one array with one gradient.
+    int[][] indices = new int[args.length][];
     List<Double> steps = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      if (wrt.contains(entry.params().get(i))) {
-        if (args[i] instanceof double[] a) {
-          for (double v : a) {
-            steps.add(step(v));
-          }
-          free += a.length;
-        } else {
-          steps.add(step((Double) args[i]));
-          free++;
+      if (!wrt.contains(entry.params().get(i))) {
+        continue;
+      }
+      int earlier = sameArrayBefore(args, i);
+      if (earlier >= 0 && indices[earlier] != null) {
+        indices[i] = indices[earlier];
+      } else if (args[i] instanceof double[] a) {
+        indices[i] = new int[a.length];
+        for (int j = 0; j < a.length; j++) {
+          indices[i][j] = steps.size();
+          steps.add(step(a[j]));
         }
+      } else {
+        indices[i] = new int[] {steps.size()};
+        steps.add(step((Double) args[i]));
       }
     }
+    int free = steps.size();
     OracleOps.begin(steps.stream().mapToDouble(Double::doubleValue).toArray());
     Object[] gradientArgs = new Object[args.length];
-    int next = 0;
     for (int i = 0; i < args.length; i++) {
-      boolean active = wrt.contains(entry.params().get(i));
-      if (args[i] instanceof double[] a) {
+      int earlier = sameArrayBefore(args, i);
+      if (earlier >= 0) {
+        gradientArgs[i] = gradientArgs[earlier];
+      } else if (args[i] instanceof double[] a) {
         Gradient[] g = new Gradient[a.length];
         for (int j = 0; j < a.length; j++) {
-          g[j] = active ? Gradient.variable(free, next++, a[j]) : Gradient.constant(free, a[j]);
+          g[j] = indices[i] != null ? Gradient.variable(free, indices[i][j], a[j])
+              : Gradient.constant(free, a[j]);
         }
         gradientArgs[i] = g;
       } else if (args[i] instanceof Double d) {
-        gradientArgs[i] = active ? Gradient.variable(free, next++, d) : Gradient.constant(free, d);
+        gradientArgs[i] = indices[i] != null ? Gradient.variable(free, indices[i][0], d)
+            : Gradient.constant(free, d);
       } else {
         gradientArgs[i] = args[i];
       }
     }
     Gradient result = (Gradient) invoke(method(oracleClass, entry.name()), gradientArgs);
-    return new Answer(result.getValue(), result.getGradient(), OracleOps.violation());
+    double[] partials = result.getGradient();
+    List<Double> flat = new ArrayList<>();
+    for (int[] component : indices) {
+      if (component != null) {
+        for (int k : component) {
+          flat.add(partials[k]);
+        }
+      }
+    }
+    return new Answer(result.getValue(), flat.stream().mapToDouble(Double::doubleValue).toArray(),
+        OracleOps.violation());
+  }
+
+  /** The index of an earlier argument that is the same array as {@code args[i]}, or -1. */
+  static int sameArrayBefore(Object[] args, int i) {
+    if (args[i] instanceof double[]) {
+      for (int k = 0; k < i; k++) {
+        if (args[k] == args[i]) {
+          return k;
+        }
+      }
+    }
+    return -1;
   }
 
   /** The finite-difference step GradientCheck takes for a component of value {@code v}. */

@@ -9,10 +9,9 @@ import dev.jgrad.Differentiable;
  * {@code d x h}, {@code b1} has {@code h}, {@code W2} is {@code h x c}, {@code b2} has {@code c}.
  * {@code X} holds one example per row, {@code y} the class of each.
  *
- * <p>{@link #loss} is the only method jgrad differentiates. It keeps to the subset of Java the
- * first version of the processor supports: locals of type {@code double}, {@code int} and
- * {@code double} arrays, classic {@code for} loops, element reads and writes indexed straight
- * off the parameters ({@code X[i][k]}, never a row alias), and {@code Math.max/exp/log}.
+ * <p>{@link #loss} is the only method jgrad differentiates: ordinary Java with locals, arrays
+ * created per example, nested loops and {@code Math.max/exp/log}, written the way one would
+ * without any differentiation in mind.
  */
 public final class TwoLayerNet {
   private TwoLayerNet() {}

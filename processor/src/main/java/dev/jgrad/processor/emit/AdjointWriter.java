@@ -55,32 +55,31 @@ final class AdjointWriter {
     List<String> passed = new ArrayList<>(sig.buffers());
     List<Integer> scratched = new ArrayList<>();
     List<Var> wrt = m.wrt();
+    // Every differentiated array of a type the method writes gets a scratch buffer: any of them
+    // may be the same array as a written one, and aliased arguments must share one buffer.
+    java.util.Set<dev.jgrad.processor.ir.Type> writtenTypes = new java.util.HashSet<>();
+    for (Var p : wrt) {
+      if (p.type().isArray() && e.writesArrays().get(m.parameters().indexOf(p))) {
+        writtenTypes.add(p.type());
+      }
+    }
     for (int k = 0; k < wrt.size(); k++) {
       Var p = wrt.get(k);
-      if (!p.type().isArray()) {
+      if (!writtenTypes.contains(p.type())) {
         continue;
       }
-      boolean written = e.writesArrays().get(m.parameters().indexOf(p));
-      // An argument that is the same array as an earlier, scratched one shares its scratch.
-      CodeBlock choice = written ? GradClassWriter.fresh(p) : CodeBlock.of("$L", passed.get(k));
-      boolean aliasable = false;
+      CodeBlock choice = GradClassWriter.fresh(p);
       for (int j : scratched) {
         if (wrt.get(j).type() == p.type()) {
           choice = CodeBlock.of("$L == $L ? $L : $L", p.name(), wrt.get(j).name(), passed.get(j),
               choice);
-          aliasable = true;
         }
       }
-      if (!written && !aliasable) {
-        continue;
-      }
-      String local = names.fresh(sig.buffers().get(k) + (written ? "Scratch" : "Shared"));
+      String local = names.fresh(sig.buffers().get(k) + "Scratch");
       body.addStatement("$T $L = $L", GradClassWriter.typeName(GradClassWriter.bufferType(p)),
           local, choice);
       passed.set(k, local);
-      if (written) {
-        scratched.add(k);
-      }
+      scratched.add(k);
     }
     List<String> args = new ArrayList<>();
     m.parameters().forEach(p -> args.add(p.name()));

@@ -120,6 +120,7 @@ final class CallWriter {
     }
     List<String> buffers = new ArrayList<>();
     List<Runnable> after = new ArrayList<>();
+    java.util.Map<String, String> unused = new java.util.HashMap<>();
     for (int k = 0; k < c.args().size(); k++) {
       if (!callee.wrt().get(k)) {
         continue;
@@ -135,10 +136,16 @@ final class CallWriter {
       } else if (activity.isActive(arg)) {
         buffers.add(adjoints.ofArray(arg, printer));
       } else {
-        // The callee wants a buffer even where this caller needs no gradient.
-        buffers.add(arg.type() == Type.DOUBLE_MATRIX
-            ? CodeBlock.of("$T.zerosLike($L)", BUFFERS, args.get(k)).toString()
-            : "new double[" + args.get(k) + ".length]");
+        // The callee wants a buffer even where this caller needs no gradient; the same array
+        // passed twice gets the same one, as the callee's alias check demands.
+        String zeros = unused.get(args.get(k));
+        if (zeros == null) {
+          zeros = names.fresh("unusedBar");
+          reverse.line(CodeBlock.of("$L $L = $L", arg.type().javaName(), zeros,
+              zerosLike(arg.type(), args.get(k))));
+          unused.put(args.get(k), zeros);
+        }
+        buffers.add(zeros);
       }
     }
     List<String> all = new ArrayList<>(args);

@@ -71,6 +71,34 @@ class ArraysTest {
   }
 
   @Test
+  void aConstantArrayPassedTwiceToACalleeGetsOneBuffer() {
+    // The caller needs no gradient for a, but the callee differentiates both of its arrays:
+    // the caller must hand it one zero buffer for the one array, or its alias check throws.
+    Compiled c = InMemory.compile(InMemory.source("arr.Twice", """
+        package arr;
+
+        import dev.jgrad.Differentiable;
+
+        public final class Twice {
+          @Differentiable
+          public static double h(double p, double[] u, double[] v) {
+            return p * u[0] * v[1];
+          }
+
+          @Differentiable(wrt = "x")
+          public static double f(double x, double[] a) {
+            return x * h(x, a, a);
+          }
+        }
+        """));
+    Differentiated f = c.method("arr.Twice", "f");
+    double[] a = {2.0, 3.0};
+    // f = x^2 a0 a1: df/dx = 2 x a0 a1.
+    assertEquals(2 * 1.5 * 6.0, (Double) f.gradient(1.5, a).gradient("x"), 1e-12);
+    Check.agrees(f, 1e-8, 1.5, a);
+  }
+
+  @Test
   void aRowPassedAgainAsAVectorIsRefused() {
     double[][] m = {{1.0, 2.0}, {3.0, 4.0}};
     Differentiated f = compiled.method("arr.A", "rowDot");

@@ -244,4 +244,54 @@ class RandomRegressionsTest {
             "db"),
         () -> assertArrayEquals(new double[] {1.0, 2.0, 3.0}, a, "a restored"));
   }
+
+  /**
+   * An array that carries no gradient, passed for two array parameters of a differentiable
+   * callee. The caller hands {@code hPullback} a fresh scratch buffer for each, {@code new
+   * double[w.length], new double[w.length]}, and {@code hPullback}'s alias check throws
+   * IllegalArgumentException: one array must come with one buffer.
+   */
+  @Test
+  void constantArrayPassedTwiceToACallee() {
+    Differentiated f = compile("ConstantArrayTwice", """
+        @Differentiable
+        static double h(double p, double[] u, double[] v) {
+          return p * u[0] + v[1];
+        }
+
+        @Differentiable
+        static double f(double x, double[] a) {
+          double[] w = {1.0, 2.0, 3.0};
+          return h(x, w, w) + a[0];
+        }
+        """);
+    // f = x w[0] + w[1] + a[0] = 1.5 + 2 + 2.
+    Gradient g = f.gradient(1.5, new double[] {2.0, 3.0, 4.0});
+    assertAll(
+        () -> assertEquals(5.5, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(1.0, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertArrayEquals(new double[] {1, 0, 0}, (double[]) g.gradient("a"), TOLERANCE,
+            "da"));
+  }
+
+  /** The same with a parameter left out of wrt, as the random tests found it. */
+  @Test
+  void parameterOutsideWrtPassedTwiceToACallee() {
+    Differentiated f = compile("ConstantParameterTwice", """
+        @Differentiable
+        static double h(double p, double[] u, double[] v) {
+          return p * u[0] + v[1];
+        }
+
+        @Differentiable(wrt = {"x"})
+        static double f(double x, double[] a) {
+          return h(x, a, a);
+        }
+        """);
+    // f = x a[0] + a[1] = 3 + 3; only x is differentiated.
+    Gradient g = f.gradient(1.5, new double[] {2.0, 3.0, 4.0});
+    assertAll(
+        () -> assertEquals(6.0, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(2.0, (Double) g.gradient("x"), TOLERANCE, "dx"));
+  }
 }

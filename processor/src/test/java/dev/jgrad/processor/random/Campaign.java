@@ -41,6 +41,8 @@ final class Campaign {
     long compileNanos;
     long checkNanos;
     final Map<String, Integer> rejections = new TreeMap<>();
+    /** Checked pairs whose finite-difference check was skipped or undecided, by reason. */
+    final Map<String, Integer> unchecked = new TreeMap<>();
     final List<Found> failures = new ArrayList<>();
 
     @Override
@@ -48,7 +50,8 @@ final class Campaign {
       return "generated " + generated + ", compiled " + compiled + ", checked " + programsChecked
           + " (" + pairsChecked + " program/input pairs), rejected " + programsRejected
           + " programs (no usable input in " + ATTEMPTS + " draws) and " + pairsRejected
-          + " pairs " + rejections + ", failed " + failures.size()
+          + " pairs " + rejections + ", finite differences skipped " + unchecked + ", failed "
+          + failures.size()
           + String.format(Locale.ROOT, "; waited %.1f s for javac, checked for %.1f s",
               compileNanos / 1e9, checkNanos / 1e9);
     }
@@ -151,6 +154,10 @@ final class Campaign {
       } else {
         checked++;
         stats.pairsChecked++;
+        String skipped = ((Outcome.Passed) o).skipped();
+        if (skipped != null) {
+          stats.unchecked.merge(skipped, 1, Integer::sum);
+        }
       }
     }
     if (checked > 0) {

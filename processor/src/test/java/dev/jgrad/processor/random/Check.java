@@ -105,7 +105,7 @@ final class Check {
     if (Inputs.aliased(args)) {
       // GradientCheck copies each array argument for every evaluation, which would undo the
       // aliasing; the oracle has checked the gradient with respect to the shared array.
-      return new Outcome.Passed();
+      return new Outcome.Passed("aliased arrays");
     }
     // A central difference carries rounding noise of order K eps |f| / h, about 4e-9 |f| for
     // an error growth K of 100 at the default step: it swamps partials that are tiny next to the
@@ -114,10 +114,10 @@ final class Check {
     // where that noise is below 4e-7.
     double scale = Math.max(1, Math.abs(plain));
     double tolerance = FINITE_DIFFERENCE_TOLERANCE * Math.max(1, scale / 100);
-    GradientReport first = null;
+    List<GradientReport> reports = new ArrayList<>();
     // The truncation error of a central difference grows with the third derivative: a method
     // like sin(toDegrees(sin(toDegrees(x)))) needs a smaller step than the default. Each quarter
-    // step cuts it 16 times, so only a gradient that no step confirms is a failure.
+    // step cuts it 16 times, so only a gradient that no step confirms can be wrong.
     double step = GradientCheck.DEFAULT_STEP;
     for (int tries = 0; tries < STEPS; tries++, step /= 4) {
       GradientReport report = GradientCheck.options()
@@ -125,11 +125,21 @@ final class Check {
           .absoluteBelow(FINITE_DIFFERENCE_FLOOR * scale)
           .check(f.function(), Inputs.copy(args));
       if (report.maxRelativeError() <= tolerance) {
-        return new Outcome.Passed();
+        return new Outcome.Passed(null);
       }
-      first = first == null ? report : first;
+      reports.add(report);
     }
-    return failed(Failure.Kind.FINITE_DIFFERENCES, "", first.toString());
+    // It is wrong if the differences settled on another value: the last two steps agree with
+    // each other. If they still move, the method is too wild at this point for differences at
+    // any step (cos of a huge argument: rounding noise grows as the truncation error shrinks),
+    // and the oracle's verdict stands alone.
+    GradientReport last = reports.get(reports.size() - 1);
+    GradientReport before = reports.get(reports.size() - 2);
+    boolean settled = last.worstComponent().equals(before.worstComponent())
+        && Math.abs(last.numeric() - before.numeric())
+            <= tolerance * Math.max(Math.abs(last.numeric()), FINITE_DIFFERENCE_FLOOR * scale);
+    return settled ? failed(Failure.Kind.FINITE_DIFFERENCES, "", reports.get(0) + "\n" + last)
+        : new Outcome.Passed("finite differences do not settle");
   }
 
   /** Buffers preloaded with PRELOAD must end as PRELOAD + UPSTREAM * gradient. */

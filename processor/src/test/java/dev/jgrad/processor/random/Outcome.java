@@ -2,8 +2,12 @@ package dev.jgrad.processor.random;
 
 /** What checking one program at one input gave. */
 sealed interface Outcome {
-  /** Every check passed. */
-  record Passed() implements Outcome {}
+  /**
+   * Every check passed, or every check but finite differences, which could not decide.
+   *
+   * @param skipped null, or why the finite-difference check was left out or gave no verdict
+   */
+  record Passed(String skipped) implements Outcome {}
 
   /**
    * The input is unusable for this program (value not finite or too large, or a decision too

@@ -67,11 +67,11 @@ final class Check {
       return failed(Failure.Kind.HARNESS, "oracle value",
           "the oracle computes " + oracle.value() + ", the plain method " + plain);
     }
-    return checkJgrad(f, entry, args, plain, oracle);
+    return checkJgrad(f, entry, args, plain, oracle, compiled.loadClass(owner + "Oracle"));
   }
 
   private static Outcome checkJgrad(Differentiated f, Fn entry, Object[] args, double plain,
-      Oracle.Answer oracle) {
+      Oracle.Answer oracle, Class<?> oracleClass) {
     Object[] call = Inputs.copy(args);
     Gradient g;
     try {
@@ -89,7 +89,15 @@ final class Check {
           + Inputs.text(call) + ", were " + Inputs.text(args));
     }
     double[] jgrad = flatten(entry, g);
-    List<String> wrong = mismatches(jgrad, oracle.gradient(), names(entry, args));
+    double[] none = new double[jgrad.length];
+    List<String> wrong = mismatches(jgrad, oracle.gradient(), none, names(entry, args));
+    if (!wrong.isEmpty()) {
+      // jgrad rounds as java.lang.Math does, the oracle as Hipparchus's FastMath; an
+      // ill-conditioned method (x /= 1.5 + cos(toDegrees(x)), five times) magnifies that past
+      // 1e-10. What the inputs' own last bit changes is beyond any method's reach: allow it.
+      double[] slack = sensitivity(oracleClass, entry, args, oracle.gradient());
+      wrong = mismatches(jgrad, oracle.gradient(), slack, names(entry, args));
+    }
     if (!wrong.isEmpty()) {
       return failed(Failure.Kind.GRADIENT, "", "jgrad against the oracle: "
           + String.join("; ", wrong));
@@ -183,7 +191,8 @@ final class Check {
         k++;
       }
     }
-    List<String> wrong = mismatches(added, expected, names(entry, args));
+    List<String> wrong = mismatches(added, expected, new double[added.length],
+        names(entry, args));
     return wrong.isEmpty() ? null : failed(Failure.Kind.PULLBACK, "buffers",
         "fPullback added " + String.join("; ", wrong));
   }
@@ -205,19 +214,41 @@ final class Check {
     return Math.abs(actual - expected) <= GRADIENT_TOLERANCE * scale;
   }
 
-  private static List<String> mismatches(double[] actual, double[] expected, List<String> names) {
+  /**
+   * The components that are not {@link #close}, even with {@code slack[i]} more absolute
+   * error allowed for component i.
+   */
+  private static List<String> mismatches(double[] actual, double[] expected, double[] slack,
+      List<String> names) {
     double largest = 0;
     for (double e : expected) {
       largest = Math.max(largest, Math.abs(e));
     }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < expected.length; i++) {
-      if (!close(expected[i], actual[i], largest)) {
-        out.add(String.format(Locale.ROOT, "%s: expected %s, got %s", names.get(i),
-            expected[i], actual[i]));
+      boolean near = Math.abs(actual[i] - expected[i]) <= slack[i];
+      if (!near && !close(expected[i], actual[i], largest)) {
+        out.add(String.format(Locale.ROOT, "%s: expected %s, got %s%s", names.get(i),
+            expected[i], actual[i], slack[i] == 0 ? "" : " (rounding allows " + slack[i] + ")"));
       }
     }
     return out;
+  }
+
+  /**
+   * Ten times how far the oracle's partials move when every input moves by one ulp, up or
+   * down: the precision to which the gradient is defined in doubles at this point.
+   */
+  private static double[] sensitivity(Class<?> oracleClass, Fn entry, Object[] args,
+      double[] gradient) {
+    double[] slack = new double[gradient.length];
+    for (boolean up : new boolean[] {true, false}) {
+      double[] moved = Oracle.run(oracleClass, entry, Inputs.nudged(args, up)).gradient();
+      for (int i = 0; i < slack.length; i++) {
+        slack[i] = Math.max(slack[i], 10 * Math.abs(moved[i] - gradient[i]));
+      }
+    }
+    return slack;
   }
 
   /** The record's components in the oracle's order. */

@@ -64,6 +64,21 @@ final class Inputs {
     return out;
   }
 
+  /** A copy with every double, alone or in an array, moved one ulp up (or down). */
+  static Object[] nudged(Object[] args, boolean up) {
+    Object[] out = copy(args);
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] instanceof Double d) {
+        out[i] = up ? Math.nextUp(d) : Math.nextDown(d);
+      } else if (out[i] instanceof double[] a && Oracle.sameArrayBefore(out, i) < 0) {
+        for (int j = 0; j < a.length; j++) {
+          a[j] = up ? Math.nextUp(a[j]) : Math.nextDown(a[j]);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Whether some array is passed for two parameters. */
   static boolean aliased(Object[] args) {
     for (int i = 0; i < args.length; i++) {

@@ -248,9 +248,7 @@ public final class Differentiables {
     for (Parameter p : d.getParameters()) {
       params.add(p.getNameAsString());
     }
-    Set<String> out = new HashSet<>();
-    d.walk(AssignExpr.class, a -> base(a.getTarget(), out, true));
-    d.walk(UnaryExpr.class, u -> base(u.getExpression(), out, true));
+    Set<String> out = new HashSet<>(elementWrites(d));
     d.walk(MethodCallExpr.class, c -> {
       if (!c.getScope().map(s -> s.toString().equals("Math")).orElse(false)) {
         c.getArguments().forEach(arg -> base(arg, out, false));

@@ -5,10 +5,8 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import dev.jgrad.processor.ir.Callee;
 import dev.jgrad.processor.ir.Type;
 import java.util.ArrayList;
@@ -31,10 +29,12 @@ public final class Differentiables {
 
   private final Elements elements;
   private final SourceReader sources;
+  private final ArrayWrites writes;
 
   public Differentiables(Elements elements, SourceReader sources) {
     this.elements = elements;
     this.sources = sources;
+    this.writes = new ArrayWrites(elements, sources, this);
   }
 
   public static boolean isAnnotated(ExecutableElement m) {
@@ -204,16 +204,12 @@ public final class Differentiables {
   }
 
   /**
-   * For each parameter, whether the method may write into it. Read from the source where there
-   * is one; a method known only from a class file is assumed to write into every array.
+   * For each parameter, whether the method may write into it, through the methods it calls too
+   * (see {@link ArrayWrites}). A method known only from a class file is assumed to write into
+   * every array.
    */
   public List<Boolean> writesArrays(ExecutableElement m) {
-    Set<String> written = null;
-    try {
-      written = writtenNames(sources.read(m).declaration());
-    } catch (SourceReader.Unreadable e) {
-      // No source: assume the worst, which costs a copy per call and is always right.
-    }
+    Set<String> written = writes.of(m);
     List<Boolean> out = new ArrayList<>();
     for (VariableElement p : m.getParameters()) {
       Type t = Type.fromJava(p.asType().toString());
@@ -235,44 +231,6 @@ public final class Differentiables {
     Set<String> out = new HashSet<>();
     d.walk(AssignExpr.class, a -> base(a.getTarget(), out, true));
     d.walk(UnaryExpr.class, u -> base(u.getExpression(), out, true));
-    out.retainAll(params);
-    return out;
-  }
-
-  /**
-   * Array parameters a method may write: element assignments through the parameter, and, to be
-   * safe, any parameter that is passed to another method or copied into a local array variable.
-   */
-  public static Set<String> writtenNames(MethodDeclaration d) {
-    Set<String> params = new HashSet<>();
-    for (Parameter p : d.getParameters()) {
-      params.add(p.getNameAsString());
-    }
-    Set<String> out = new HashSet<>(elementWrites(d));
-    d.walk(MethodCallExpr.class, c -> {
-      if (!c.getScope().map(s -> s.toString().equals("Math")).orElse(false)) {
-        c.getArguments().forEach(arg -> base(arg, out, false));
-      }
-    });
-    // An array parameter copied into a local array variable may be written through it.
-    Set<String> arrayLocals = new HashSet<>();
-    d.walk(VariableDeclarationExpr.class, v -> v.getVariables().forEach(x -> {
-      if (x.getType().isArrayType()) {
-        arrayLocals.add(x.getNameAsString());
-        x.getInitializer().ifPresent(init -> base(init, out, false));
-      }
-    }));
-    d.walk(com.github.javaparser.ast.stmt.ForEachStmt.class, f -> {
-      if (f.getVariable().getVariables().get(0).getType().isArrayType()) {
-        base(f.getIterable(), out, false);
-      }
-    });
-    d.walk(AssignExpr.class, a -> {
-      if (a.getTarget() instanceof NameExpr
-          && arrayLocals.contains(((NameExpr) a.getTarget()).getNameAsString())) {
-        base(a.getValue(), out, false);
-      }
-    });
     out.retainAll(params);
     return out;
   }

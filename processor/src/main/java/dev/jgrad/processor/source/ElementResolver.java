@@ -135,6 +135,27 @@ public final class ElementResolver implements Resolver {
     return new FieldLookup(new Expr.Constant(text, t), null, null);
   }
 
+  /**
+   * Every static method a call {@code qualifier.name(...)} with {@code arity} arguments may
+   * reach, overloads included; empty when the name does not resolve here.
+   */
+  public List<ExecutableElement> candidates(String qualifier, String name, int arity) {
+    List<ExecutableElement> out = new ArrayList<>();
+    for (TypeElement scope : scopes(qualifier, name)) {
+      for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(scope))) {
+        if (m.getSimpleName().contentEquals(name)) {
+          out.add(m);
+        }
+      }
+      if (!out.isEmpty()) {
+        // Java looks no further than the innermost class that has a method of that name.
+        break;
+      }
+    }
+    out.removeIf(m -> m.getParameters().size() != arity && !m.isVarArgs());
+    return out;
+  }
+
   @Override
   public CallLookup method(String qualifier, String name, List<Type> argumentTypes) {
     ExecutableElement best = null;

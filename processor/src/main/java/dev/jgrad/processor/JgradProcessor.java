@@ -80,6 +80,9 @@ public final class JgradProcessor extends AbstractProcessor {
         }
       }
     }
+    List<ExecutableElement> all = new ArrayList<>();
+    byClass.values().forEach(all::addAll);
+    differentiables.noteCalls(all);
     for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
       processClass(entry.getKey(), entry.getValue());
     }
@@ -207,8 +210,9 @@ public final class JgradProcessor extends AbstractProcessor {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new GradClassWriter.Entry(lowered, javadocLink(owner, m),
-        differentiables.callee(m).writesArrays(), rule);
+    dev.jgrad.processor.ir.Callee self = differentiables.callee(m);
+    return new GradClassWriter.Entry(lowered, javadocLink(owner, m), self.writesArrays(), rule,
+        self.isSplit());
   }
 
   /** {@code Foo#f(double, double[])}, resolvable from the generated class's package. */

@@ -34,7 +34,7 @@ public final class GradClassWriter {
    * its parameters it may write into.
    */
   public record Entry(Method method, String javadocLink, List<Boolean> writesArrays,
-      String rule) {
+      String rule, boolean split) {
     /** Whether it writes into an array it differentiates: then it gets a separate adjoint. */
     boolean needsAdjoint() {
       for (int k = 0; k < method.parameters().size(); k++) {
@@ -84,6 +84,11 @@ public final class GradClassWriter {
         type.addMethod(AdjointWriter.wrapper(e, sig));
         type.addMethod(core(e, sig, names, t.owner(), e.method().name() + "Adjoint",
             AdjointWriter.javadoc(e)));
+      } else if (e.split()) {
+        type.addMethod(SplitWriter.wrapper(e, sig).toBuilder()
+            .addJavadoc(pullbackJavadoc(e, sig)).addAnnotation(pullbackInfo(e)).build());
+        SplitWriter.pair(e, sig, names, String.join(".", t.owner().simpleNames()))
+            .forEach(type::addMethod);
       } else {
         type.addMethod(core(e, sig, names, t.owner(), e.method().name() + "Pullback",
             pullbackJavadoc(e, sig)).toBuilder().addAnnotation(pullbackInfo(e)).build());

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A call of another differentiable method. The forward sweep calls the plain method; the reverse
- * sweep calls its pullback with the same arguments, which recomputes the callee's forward sweep
- * and adds the callee's gradient, scaled by the call's upstream gradient, into the argument
- * adjoints. Arrays the callee writes into are copied before the call and put back before the
+ * A call of another differentiable method. For a split callee the forward sweep calls its
+ * {@code fForward}, which records the callee's tape on the thread's stacks, and the reverse sweep
+ * calls its {@code fReverse}, which consumes it. Otherwise the forward sweep calls the plain
+ * method and the reverse sweep calls its pullback with the same arguments, which recomputes the
+ * callee's forward sweep. Either way the callee's gradient, scaled by the call's upstream
+ * gradient, is added into the argument adjoints. Arrays the callee writes into are copied before the call and put back before the
  * pullback runs, so it sees the inputs the plain call saw.
  */
 final class CallWriter {
@@ -65,10 +67,26 @@ final class CallWriter {
       if (activeArray) {
         saved.add(tapes.save(adjoints.of(c.result()), resultType, depth));
       }
-      saved.forEach(x -> forward.line(x.save()));
     }
-    forward.line(CodeBlock.of("$L = $T.$L($L)", result,
-        ClassName.bestGuess(callee.ownerClass()), callee.name(), argList));
+    if (callee.isSplit() && saves.isActive(c)) {
+      // The callee's forward sweep leaves its tape for its reverse sweep, below. The old result
+      // is saved after that tape, so that the reverse sweep gets it back (for the arguments,
+      // which may read it) before it calls the callee's reverse sweep.
+      CodeBlock call = CodeBlock.of("$T.$L($L, $L)", ClassName.bestGuess(callee.gradClass()),
+          callee.forwardMethod(), argList, tapes.workspace());
+      if (saved.isEmpty()) {
+        forward.line(CodeBlock.of("$L = $L", result, call));
+      } else {
+        String value = names.fresh(result + "Value");
+        forward.line(CodeBlock.of("double $L = $L", value, call));
+        saved.forEach(x -> forward.line(x.save()));
+        forward.line(CodeBlock.of("$L = $L", result, value));
+      }
+    } else {
+      saved.forEach(x -> forward.line(x.save()));
+      forward.line(CodeBlock.of("$L = $T.$L($L)", result,
+          ClassName.bestGuess(callee.ownerClass()), callee.name(), argList));
+    }
     if (activeArray) {
       // A fresh adjoint for the fresh array the call returned.
       forward.line(CodeBlock.of("$L = $L", adjoints.of(c.result()), zerosLike(resultType, result)));
@@ -151,6 +169,9 @@ final class CallWriter {
     List<String> all = new ArrayList<>(args);
     all.add(upstream);
     all.addAll(buffers);
+    if (callee.isSplit()) {
+      all.add(tapes.workspace());
+    }
     reverse.line(CodeBlock.of("$T.$L($L)", ClassName.bestGuess(callee.gradClass()),
         callee.reverseMethod(), String.join(", ", all)));
     after.forEach(Runnable::run);

@@ -157,6 +157,11 @@ final class ExprAdjoint {
     return local;
   }
 
+  /** Uses the local {@code name}, which holds {@code e}'s value, wherever e's value is needed. */
+  void hold(Expr e, String name) {
+    bound.put(e, name);
+  }
+
   String print(Expr e) {
     return printer.print(e);
   }

@@ -4,12 +4,17 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.analysis.Saves;
+import dev.jgrad.processor.analysis.Walk;
+import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Var;
 import dev.jgrad.processor.lower.Names;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes the body of a pullback: declarations, the forward sweep, then the reverse sweep that
@@ -47,34 +52,57 @@ public final class PullbackWriter {
   }
 
   /**
+   * The sweeps of one method with everything they declare: written once, then printed either
+   * as one pullback body or as a split forward/reverse pair.
+   */
+  private record Parts(Activity activity, Saves saves, Adjoints adjoints, Tapes tapes,
+      SweepWriter.Sweeps sweeps, List<Local> locals, List<CodeBlock> prologue,
+      Set<Var> declaredInPlace) {}
+
+  /** A local declared at the top: its name, its type if it holds a value, its declaration. */
+  private record Local(String name, Type type, CodeBlock line) {}
+
+  private static Parts parts(Method m, Names names, Signature sig, String ownerClass,
+      String workspace) {
+    Activity activity = Activity.of(m);
+    Saves saves = Saves.of(m, activity);
+    Adjoints adjoints = new Adjoints(names);
+    Tapes tapes = new Tapes(names);
+    if (workspace != null) {
+      tapes.useWorkspace(workspace);
+    }
+    List<CodeBlock> prologue = new ArrayList<>();
+    SweepWriter writer =
+        new SweepWriter(activity, saves, adjoints, names, tapes, ownerClass, prologue);
+    SweepWriter.Sweeps sweeps = writer.body(m.body());
+    List<Local> locals = new ArrayList<>();
+    for (Var v : m.locals()) {
+      if (!writer.declaredInPlace().contains(v)) {
+        locals.add(new Local(v.name(), v.type(),
+            CodeBlock.of("$L $L = $L", v.type().javaName(), v.name(), v.type().zero())));
+      }
+    }
+    adjointDeclarations(m, activity, adjoints, sig, locals);
+    return new Parts(activity, saves, adjoints, tapes, sweeps, locals, prologue,
+        writer.declaredInPlace());
+  }
+
+  /**
    * The pullback's body.
    *
    * @param ownerClass how generated code names the user's class (for its helper methods)
    */
   public static CodeBlock body(Method m, Names names, Signature sig, String ownerClass) {
-    Activity activity = Activity.of(m);
-    Saves saves = Saves.of(m, activity);
-    Adjoints adjoints = new Adjoints(names);
-    Tapes tapes = new Tapes(names);
-    List<CodeBlock> prologue = new ArrayList<>();
-    SweepWriter writer =
-        new SweepWriter(activity, saves, adjoints, names, tapes, ownerClass, prologue);
-    SweepWriter.Sweeps sweeps = writer.body(m.body());
-
+    Parts p = parts(m, names, sig, ownerClass, null);
     Code out = new Code(names);
     aliasChecks(m, sig, out);
-    for (Var v : m.locals()) {
-      if (!writer.declaredInPlace().contains(v)) {
-        out.line(v.type().javaName() + " " + v.name() + " = " + v.type().zero());
-      }
-    }
-    adjointDeclarations(m, activity, adjoints, sig, out);
-    tapes.declarations().forEach(out::line);
-    prologue.forEach(out::line);
+    p.locals().forEach(l -> out.line(l.line()));
+    p.tapes().declarations().forEach(d -> out.line(d.line()));
+    p.prologue().forEach(out::line);
     out.comment("Forward sweep: the method's own code, saving what the reverse sweep needs.");
-    out.add(sweeps.forward());
+    out.add(p.sweeps().forward());
     String returned = m.result().name();
-    if (m.result().type().isArray() && saves.arrayContentsMatter(m.result())) {
+    if (m.result().type().isArray() && p.saves().arrayContentsMatter(m.result())) {
       // The reverse sweep restores overwritten elements, the result's too: keep a copy.
       returned = names.fresh("value");
       out.line(CodeBlock.of("$L $L = $L", m.result().type().javaName(), returned,
@@ -84,31 +112,151 @@ public final class PullbackWriter {
     }
     // The reverse sweep runs even when the result is constant: it still carries gradients
     // through arrays the method writes into, and puts their old contents back.
-    if (!sweeps.reverseEmpty() || activity.isActive(m.result())) {
+    if (!p.sweeps().reverseEmpty() || p.activity().isActive(m.result())) {
       out.comment("Reverse sweep: adjoints from the result back to the parameters.");
     }
-    if (activity.isActive(m.result())) {
-      out.line(m.result().type().isArray()
-          ? CodeBlock.of("$T.addInto($L, $L)", BUFFERS, adjoints.of(m.result()), sig.upstream())
-          : CodeBlock.of("$L = $L", adjoints.of(m.result()), sig.upstream()));
-    }
-    out.add(sweeps.reverse());
-    for (int k = 0; k < m.wrt().size(); k++) {
-      Var p = m.wrt().get(k);
-      if (p.type() == Type.DOUBLE && activity.isActive(p)) {
-        out.line(sig.buffers().get(k) + "[0] += " + adjoints.of(p));
-      }
-    }
+    reverseSweep(m, sig, p, out);
     out.line("return " + returned);
     return out.build();
   }
 
+  /** The split pair's bodies: {@code fForward} and {@code fReverse}. */
+  public record Split(CodeBlock forward, CodeBlock reverse) {}
+
+  /**
+   * The bodies of {@code fForward} and {@code fReverse}, for a method that returns a double and
+   * writes no array. The forward sweep runs as in the pullback, then pushes the locals the
+   * reverse sweep reads (the values they hold at the end of the forward sweep) on the tapes;
+   * the reverse sweep pops them back and runs as in the pullback. Both take their stacks from
+   * {@code workspace}, a parameter, so that nested calls share one set of tapes.
+   */
+  public static Split split(Method m, Names names, Signature sig, String ownerClass,
+      String workspace) {
+    Parts p = parts(m, names, sig, ownerClass, workspace);
+    Code reverseSweep = new Code(names);
+    reverseSweep(m, sig, p, reverseSweep);
+    CodeBlock reverseCode = reverseSweep.build();
+    Set<String> forwardNames = Identifiers.in(p.sweeps().forward());
+    Set<String> reverseNames = Identifiers.in(reverseCode);
+
+    // What crosses from one method to the other: every variable the forward sweep may set and
+    // the reverse sweep reads, in declaration order.
+    List<Local> candidates = new ArrayList<>(p.locals());
+    for (Var v : p.declaredInPlace()) {
+      candidates.add(new Local(v.name(), v.type(),
+          CodeBlock.of("$L $L = $L", v.type().javaName(), v.name(), v.type().zero())));
+    }
+    for (Tapes.Declaration d : p.tapes().declarations()) {
+      if (d.type() != null) {
+        candidates.add(new Local(d.name(), d.type(), d.line()));
+      }
+    }
+    for (Var v : assignedParameters(m)) {
+      candidates.add(new Local(v.name(), v.type(), null));
+    }
+    Set<String> reverseOnly = new HashSet<>(sig.buffers());
+    reverseOnly.add(sig.upstream());
+    for (Var v : m.wrt()) {
+      if (v.type().isArray()) {
+        reverseOnly.add(p.adjoints().of(v));
+      }
+    }
+    reverseOnly.retainAll(forwardNames);
+    if (!reverseOnly.isEmpty()) {
+      // The callee view promised a split pair; better no code than a forward method that does
+      // not compile or reads a buffer it was not given.
+      throw new IllegalStateException(m.name() + "'s forward sweep reads " + reverseOnly
+          + ", which only its reverse sweep has");
+    }
+    List<Local> crossing = new ArrayList<>();
+    for (Local l : candidates) {
+      if (forwardNames.contains(l.name()) && reverseNames.contains(l.name())) {
+        crossing.add(l);
+      }
+    }
+    List<CodeBlock> pushes = new ArrayList<>();
+    List<CodeBlock> pops = new ArrayList<>();
+    for (Local l : crossing) {
+      String stack = p.tapes().stack(l.type());
+      pushes.add(CodeBlock.of("$L.push($L)", stack, l.name()));
+      pops.add(0, CodeBlock.of("$L = $L.pop()", l.name(), stack));
+    }
+
+    Code forward = new Code(names);
+    pushes.forEach(push -> forwardNames.addAll(Identifiers.in(push)));
+    declare(p, forward, forwardNames, false);
+    forward.comment("Forward sweep: the method's own code, saving what the reverse sweep needs.");
+    forward.add(p.sweeps().forward());
+    if (!pushes.isEmpty()) {
+      forward.comment("Hand the reverse sweep the values it reads, on the tapes.");
+      pushes.forEach(forward::line);
+    }
+    forward.line("return " + m.result().name());
+
+    Code reverse = new Code(names);
+    aliasChecks(m, sig, reverse);
+    Set<String> reverseDeclared = new HashSet<>(reverseNames);
+    pops.forEach(pop -> reverseDeclared.addAll(Identifiers.in(pop)));
+    declare(p, reverse, reverseDeclared, true);
+    for (Var v : p.declaredInPlace()) {
+      if (reverseDeclared.contains(v.name())) {
+        reverse.line(CodeBlock.of("$L $L = $L", v.type().javaName(), v.name(), v.type().zero()));
+      }
+    }
+    pops.forEach(reverse::line);
+    reverse.comment("Reverse sweep: adjoints from the result back to the parameters.");
+    reverse.add(reverseCode);
+    return new Split(forward.build(), reverse.build());
+  }
+
+  /** The declarations among {@code p}'s that {@code used} names, in their order. */
+  private static void declare(Parts p, Code out, Set<String> used, boolean reverse) {
+    p.locals().stream().filter(l -> used.contains(l.name())).forEach(l -> out.line(l.line()));
+    p.tapes().declarations().stream().filter(d -> used.contains(d.name()))
+        .forEach(d -> out.line(d.line()));
+    if (reverse) {
+      p.prologue().forEach(out::line);
+    }
+  }
+
+  /** Starts the reverse sweep from the upstream gradient, runs it, and fills scalar buffers. */
+  private static void reverseSweep(Method m, Signature sig, Parts p, Code out) {
+    if (p.activity().isActive(m.result())) {
+      out.line(m.result().type().isArray()
+          ? CodeBlock.of("$T.addInto($L, $L)", BUFFERS, p.adjoints().of(m.result()),
+              sig.upstream())
+          : CodeBlock.of("$L = $L", p.adjoints().of(m.result()), sig.upstream()));
+    }
+    out.add(p.sweeps().reverse());
+    for (int k = 0; k < m.wrt().size(); k++) {
+      Var v = m.wrt().get(k);
+      if (v.type() == Type.DOUBLE && p.activity().isActive(v)) {
+        out.line(sig.buffers().get(k) + "[0] += " + p.adjoints().of(v));
+      }
+    }
+  }
+
+  /** Parameters the method assigns to: their values at the end differ from the arguments. */
+  private static List<Var> assignedParameters(Method m) {
+    List<Var> out = new ArrayList<>();
+    for (Stmt s : Walk.flatten(m.body())) {
+      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read) {
+        Var v = ((Expr.Read) ((Stmt.Assign) s).target()).var();
+        if (v.isParameter() && !out.contains(v)) {
+          out.add(v);
+        }
+      }
+    }
+    return out;
+  }
+
   private static void adjointDeclarations(Method m, Activity activity, Adjoints adjoints,
-      Signature sig, Code out) {
+      Signature sig, List<Local> out) {
     for (int k = 0; k < m.wrt().size(); k++) {
       Var p = m.wrt().get(k);
       if (p.type().isArray()) {
-        out.line(p.type().javaName() + " " + adjoints.of(p) + " = " + sig.buffers().get(k));
+        out.add(new Local(adjoints.of(p), null, CodeBlock.of("$L $L = $L",
+            p.type().javaName(), adjoints.of(p), sig.buffers().get(k))));
       }
     }
     List<Var> all = new ArrayList<>(m.parameters());
@@ -119,12 +267,13 @@ public final class PullbackWriter {
       }
       if (v.isParameter() && v.type().isArray()) {
         // Only reachable through an alias of a differentiated array: zero scratch space.
-        out.line(v.type().javaName() + " " + adjoints.of(v) + " = "
-            + (v.type() == Type.DOUBLE_MATRIX
-                ? CodeBlock.of("$T.zerosLike($L)", BUFFERS, v.name()).toString()
-                : "new double[" + v.name() + ".length]"));
+        out.add(new Local(adjoints.of(v), null, CodeBlock.of("$L $L = $L", v.type().javaName(),
+            adjoints.of(v), v.type() == Type.DOUBLE_MATRIX
+                ? CodeBlock.of("$T.zerosLike($L)", BUFFERS, v.name())
+                : CodeBlock.of("new double[$L.length]", v.name()))));
       } else {
-        out.line(v.type().javaName() + " " + adjoints.of(v) + " = " + v.type().zero());
+        out.add(new Local(adjoints.of(v), v.type(), CodeBlock.of("$L $L = $L",
+            v.type().javaName(), adjoints.of(v), v.type().zero())));
       }
     }
   }

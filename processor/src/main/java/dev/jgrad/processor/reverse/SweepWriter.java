@@ -11,6 +11,7 @@ import dev.jgrad.processor.lower.Names;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the forward and the reverse sweep of a statement list together, statement by statement:
@@ -100,6 +101,21 @@ final class SweepWriter {
     Var var = a.target() instanceof Expr.Read ? ((Expr.Read) a.target()).var() : null;
     boolean activeArray = reference && activity.isActive(var);
 
+    // Costly intermediates are computed once, here, and kept for the reverse sweep. They are
+    // saved before the target, so the reverse sweep gets them back after restoring it.
+    List<Expr.MathCall> kept = !reference && activity.isActive(a.target())
+        && activity.isActive(a.value()) ? Intermediates.of(a.value()) : List.of();
+    Map<Expr, String> held = new IdentityHashMap<>();
+    Printer valuePrinter = kept.isEmpty() ? printer : new Printer(ownerClass, held);
+    List<Tapes.Saved> keptSaves = new ArrayList<>();
+    for (Expr.MathCall call : kept) {
+      String local = names.fresh("y");
+      forward.line(CodeBlock.of("double $L = $L", local, valuePrinter.print(call)));
+      held.put(call, local);
+      Tapes.Saved save = tapes.save(local, Type.DOUBLE, depth);
+      forward.line(save.save());
+      keptSaves.add(save);
+    }
     List<Tapes.Saved> saved = new ArrayList<>();
     if (saves.savesTarget(a)) {
       Type type = a.target().type();
@@ -113,12 +129,13 @@ final class SweepWriter {
     if (a.value() instanceof Expr.PlainCall) {
       snapshots.take(((Expr.PlainCall) a.value()).args(), saves.snapshots(a), depth, forward);
     }
+    String value = valuePrinter.print(a.value());
     if (topLevel && var != null && !reference && saves.isOnlyDeclaration(a)) {
       // A straight-line local is declared where it is computed, as in the source.
       declaredInPlace.add(var);
-      forward.line(var.type().javaName() + " " + target + " = " + printer.print(a.value()));
+      forward.line(var.type().javaName() + " " + target + " = " + value);
     } else {
-      forward.line(target + " = " + printer.print(a.value()));
+      forward.line(target + " = " + value);
     }
     if (activeArray) {
       forward.line(adjoints.of(var) + " = " + new ArrayAdjoints(adjoints, printer)
@@ -140,6 +157,11 @@ final class SweepWriter {
       restore(reverse, saved, target, var);
       restoreByInverse(reverse, a);
       snapshots.restore(reverse);
+      for (int k = kept.size() - 1; k >= 0; k--) {
+        String local = names.fresh("y");
+        reverse.line(CodeBlock.of("double $L = $L", local, keptSaves.get(k).load()));
+        adj.hold(kept.get(k), local);
+      }
       adjointOfAssignment(a, adj, reverse);
     }
     if (!reverse.isEmpty()) {

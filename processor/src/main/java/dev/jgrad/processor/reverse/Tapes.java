@@ -21,13 +21,24 @@ final class Tapes {
 
   private static final ClassName WORKSPACE = ClassName.get(RUNTIME, "Workspace");
 
+  /**
+   * A local the tapes need at the top of the method: a stack handle ({@code type} null), or a
+   * slot holding one value recorded outside loops.
+   */
+  record Declaration(String name, Type type, CodeBlock line) {}
+
   private final Names names;
   private String workspace;
   private final Map<Type, String> stacks = new EnumMap<>(Type.class);
-  private final List<CodeBlock> declarations = new ArrayList<>();
+  private final List<Declaration> declarations = new ArrayList<>();
 
   Tapes(Names names) {
     this.names = names;
+  }
+
+  /** Takes the stacks from the method's {@code Workspace} parameter rather than the thread's. */
+  void useWorkspace(String parameter) {
+    workspace = parameter;
   }
 
   /**
@@ -37,7 +48,7 @@ final class Tapes {
   Saved save(String value, Type type, int depth) {
     if (depth == 0) {
       String slot = names.fresh("saved");
-      declarations.add(CodeBlock.of("$L $L = $L", type.javaName(), slot, type.zero()));
+      declarations.add(slot(slot, type));
       return new Saved(CodeBlock.of("$L = $L", slot, value), CodeBlock.of("$L", slot));
     }
     String stack = stack(type);
@@ -50,8 +61,13 @@ final class Tapes {
   /** A slot for a value recorded outside loops (a branch decision, a trip count). */
   String local(String base, Type type) {
     String slot = names.fresh(base);
-    declarations.add(CodeBlock.of("$L $L = $L", type.javaName(), slot, type.zero()));
+    declarations.add(slot(slot, type));
     return slot;
+  }
+
+  private static Declaration slot(String name, Type type) {
+    return new Declaration(name, type, CodeBlock.of("$L $L = $L", type.javaName(), name,
+        type.zero()));
   }
 
   /**
@@ -60,13 +76,9 @@ final class Tapes {
    */
   String stack(Type type) {
     return stacks.computeIfAbsent(type, t -> {
-      if (workspace == null) {
-        workspace = names.fresh("workspace");
-        declarations.add(CodeBlock.of("$T $L = $T.current()", WORKSPACE, workspace, WORKSPACE));
-      }
       String name = names.fresh(baseName(t));
-      declarations.add(CodeBlock.of("$T $L = $L.$L()", stackType(t), name, workspace,
-          accessor(t)));
+      declarations.add(new Declaration(name, null, CodeBlock.of("$T $L = $L.$L()", stackType(t),
+          name, workspace(), accessor(t))));
       return name;
     });
   }
@@ -89,8 +101,18 @@ final class Tapes {
   }
 
   /** Declarations for the top of the method: slots and stacks, in order of first use. */
-  List<CodeBlock> declarations() {
+  List<Declaration> declarations() {
     return declarations;
+  }
+
+  /** The thread's workspace: the method's parameter, or a local declared on first use. */
+  String workspace() {
+    if (workspace == null) {
+      workspace = names.fresh("workspace");
+      declarations.add(new Declaration(workspace, null,
+          CodeBlock.of("$T $L = $T.current()", WORKSPACE, workspace, WORKSPACE)));
+    }
+    return workspace;
   }
 
   private static String baseName(Type t) {

@@ -118,6 +118,27 @@ final class ArrayWrites {
     return known.get(m);
   }
 
+  /**
+   * Whether a local array variable of {@code m} may hold one of its parameters' arrays (or a row
+   * of one): its adjoint is then an alias of the caller's buffer, set in the forward sweep.
+   */
+  boolean aliasesParameter(ExecutableElement m) {
+    SourceReader.Located src;
+    try {
+      src = sources.read(m);
+    } catch (SourceReader.Unreadable e) {
+      return true;
+    }
+    Set<String> params = new HashSet<>();
+    m.getParameters().forEach(p -> params.add(p.getSimpleName().toString()));
+    for (Map.Entry<String, Set<String>> a : summarise(m, src).aliases().entrySet()) {
+      if (!params.contains(a.getKey()) && a.getValue().stream().anyMatch(params::contains)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Per parameter of {@code target}, whether it may be written, as far as is known now. */
   private List<Boolean> writes(ExecutableElement target, Map<ExecutableElement, Set<String>> now) {
     Set<String> names = now.containsKey(target) ? now.get(target) : known.get(target);

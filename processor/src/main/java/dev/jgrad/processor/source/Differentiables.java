@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.jgrad.processor.ir.Callee;
@@ -30,6 +31,8 @@ public final class Differentiables {
   private final Elements elements;
   private final SourceReader sources;
   private final ArrayWrites writes;
+  /** Methods with source that a differentiable method of this build calls. */
+  private final Set<ExecutableElement> called = new HashSet<>();
 
   public Differentiables(Elements elements, SourceReader sources) {
     this.elements = elements;
@@ -138,7 +141,8 @@ public final class Differentiables {
     }
     List<Boolean> wrt = new ArrayList<>();
     List<Boolean> writes;
-    if (hasSource(m)) {
+    boolean source = hasSource(m);
+    if (source) {
       List<String> wrtNames = wrt(m);
       names.forEach(n -> wrt.add(wrtNames.contains(n)));
       writes = writesArrays(m);
@@ -156,9 +160,63 @@ public final class Differentiables {
       }
     }
     Type returned = Type.fromJava(m.getReturnType().toString());
+    boolean split = source && called.contains(m) && backward(m) == null
+        && returned == Type.DOUBLE && !writes.contains(true) && !reassignsArray(m)
+        && !this.writes.aliasesParameter(m);
     return new Callee(owner.getQualifiedName().toString(), gradQualifiedName(owner),
         m.getSimpleName().toString(), types, names, wrt, writes,
-        returned == null ? Type.DOUBLE : returned);
+        returned == null ? Type.DOUBLE : returned, split);
+  }
+
+  /**
+   * Notes which differentiable methods the given ones call, before any code is written: a method
+   * gets the split pair only if a method of the same build calls it (callers written in a later
+   * round then find it noted already, as their callees were read in this one), so that a method
+   * nobody calls keeps the single pullback a reader expects.
+   */
+  public void noteCalls(List<ExecutableElement> methods) {
+    Set<ExecutableElement> round = new HashSet<>(methods);
+    for (ExecutableElement m : methods) {
+      SourceReader.Located src;
+      try {
+        src = sources.read(m);
+      } catch (SourceReader.Unreadable e) {
+        continue;
+      }
+      ElementResolver resolver = new ElementResolver(elements,
+          (TypeElement) m.getEnclosingElement(), src.unit(), this);
+      src.declaration().walk(MethodCallExpr.class, c -> {
+        String qualifier = c.getScope().map(Expression::toString).orElse(null);
+        for (ExecutableElement target
+            : resolver.candidates(qualifier, c.getNameAsString(), c.getArguments().size())) {
+          // A method written in an earlier round has its class already: no split pair.
+          if (round.contains(target)) {
+            called.add(target);
+          }
+        }
+      });
+    }
+  }
+
+  /**
+   * Whether the method assigns a new array to an array parameter: the adjoint of such a
+   * parameter changes in the forward sweep, which the split pair cannot hand over (the caller's
+   * buffer is not among the forward method's parameters).
+   */
+  private boolean reassignsArray(ExecutableElement m) {
+    Set<String> arrays = new HashSet<>();
+    for (VariableElement p : m.getParameters()) {
+      if (!p.asType().getKind().isPrimitive()) {
+        arrays.add(p.getSimpleName().toString());
+      }
+    }
+    try {
+      return sources.read(m).declaration().findFirst(AssignExpr.class, a ->
+          a.getTarget() instanceof NameExpr
+              && arrays.contains(((NameExpr) a.getTarget()).getNameAsString())).isPresent();
+    } catch (SourceReader.Unreadable e) {
+      return true;
+    }
   }
 
   private boolean hasSource(ExecutableElement m) {

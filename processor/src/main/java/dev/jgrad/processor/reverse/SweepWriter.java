@@ -104,7 +104,7 @@ final class SweepWriter {
     // Costly intermediates are computed once, here, and kept for the reverse sweep. They are
     // saved before the target, so the reverse sweep gets them back after restoring it.
     List<Expr.MathCall> kept = !reference && activity.isActive(a.target())
-        && activity.isActive(a.value()) ? Intermediates.of(a.value()) : List.of();
+        && activity.isActive(a.value()) ? Intermediates.of(a.value(), activity) : List.of();
     Map<Expr, String> held = new IdentityHashMap<>();
     Printer valuePrinter = kept.isEmpty() ? printer : new Printer(ownerClass, held);
     List<Tapes.Saved> keptSaves = new ArrayList<>();

@@ -199,8 +199,8 @@ final class ArrayWrites {
     Map<String, Set<String>> aliases = new HashMap<>();
     d.walk(VariableDeclarationExpr.class, v -> v.getVariables().forEach(x -> {
       if (x.getType().isArrayType()) {
-        x.getInitializer().ifPresent(init -> aliases(init,
-            aliases.computeIfAbsent(x.getNameAsString(), k -> new HashSet<>())));
+        Set<String> held = aliases.computeIfAbsent(x.getNameAsString(), k -> new HashSet<>());
+        x.getInitializer().ifPresent(init -> aliases(init, held));
       }
     }));
     d.walk(ForEachStmt.class, f -> {
@@ -210,8 +210,16 @@ final class ArrayWrites {
             aliases.computeIfAbsent(variable.getNameAsString(), k -> new HashSet<>()));
       }
     });
+    Set<String> arrayNames = new HashSet<>(aliases.keySet());
+    d.getParameters().forEach(p -> {
+      if (p.getType().isArrayType()) {
+        arrayNames.add(p.getNameAsString());
+      }
+    });
     d.walk(AssignExpr.class, a -> {
-      if (a.getTarget() instanceof NameExpr) {
+      // Only array variables hold arrays: max = x[i] copies a number.
+      if (a.getTarget() instanceof NameExpr
+          && arrayNames.contains(((NameExpr) a.getTarget()).getNameAsString())) {
         aliases(a.getValue(), aliases.computeIfAbsent(
             ((NameExpr) a.getTarget()).getNameAsString(), k -> new HashSet<>()));
       }

@@ -35,6 +35,18 @@ class SplitCallsTest {
           return e / (1.0 + e) + 0.1 * sq(v);
         }
 
+        // Copies numbers out of its array (max = x[i]): no alias of x, so it can be split too.
+        @Differentiable
+        static double largest(double[] x) {
+          double max = x[0];
+          for (int i = 1; i < x.length; i++) {
+            if (x[i] > max) {
+              max = x[i];
+            }
+          }
+          return max;
+        }
+
         @Differentiable
         public static double chain(double x, double[] w, int n) {
           double t = x;
@@ -44,7 +56,7 @@ class SplitCallsTest {
               t = sq(t) - 0.3;
             }
           }
-          return t + sq(w[0]);
+          return t + sq(w[0]) + 0.0 * largest(w);
         }
       }
       """;
@@ -56,6 +68,11 @@ class SplitCallsTest {
     assertTrue(text.contains("static double sqForward(double v, Workspace workspace)"), text);
     assertTrue(text.contains("static void stepReverse("), text);
     assertFalse(text.contains("chainForward"), "nothing calls chain: one pullback, as before");
+    assertTrue(text.contains("static double largestForward("), text);
+    String stepReverse = text.substring(text.indexOf("static void stepReverse("));
+    stepReverse = stepReverse.substring(0, stepReverse.indexOf("\n    }\n"));
+    assertFalse(stepReverse.lines().anyMatch(l -> !l.strip().startsWith("//")
+        && l.contains("Math.exp")), "exp is kept from the forward sweep: " + stepReverse);
     assertTrue(text.contains("SGrad.stepForward(t, w, i % w.length, workspace)"), text);
   }
 

@@ -294,4 +294,37 @@ class RandomRegressionsTest {
         () -> assertEquals(6.0, g.value(), TOLERANCE, "value"),
         () -> assertEquals(2.0, (Double) g.gradient("x"), TOLERANCE, "dx"));
   }
+
+  /**
+   * A compound assignment whose right-hand side writes, through another array variable, the
+   * element it updates. Java reads {@code b[0]} before {@code ++a[0]} runs; the generated code
+   * read it after, so with {@code b == a} it multiplied the incremented value by itself.
+   */
+  @Test
+  void compoundAssignmentReadsItsTargetBeforeAnAliasedIncrement() {
+    Differentiated f = compile("AliasedIncrement", """
+        @Differentiable
+        static double f(double[] a, double[] b) {
+          b[0] *= ++a[0];
+          return a[0] + b[0];
+        }
+        """);
+    double s0 = 1.25;
+    // Same array: s0 becomes s0 (s0 + 1), read twice: f = 2 s0 (s0 + 1), f' = 4 s0 + 2.
+    double[] s = {s0, 7.0};
+    Gradient same = f.gradient(s, s);
+    assertEquals(2 * s0 * (s0 + 1), same.value(), TOLERANCE);
+    double[] t = {s0, 7.0};
+    assertEquals(2 * s0 * (s0 + 1), f.value(t, t), TOLERANCE);
+    assertArrayEquals(new double[] {4 * s0 + 2, 0}, (double[]) same.gradient("a"), TOLERANCE);
+    // Separate arrays: f = a0 + 1 + b0 (a0 + 1).
+    double a0 = -0.5;
+    double b0 = 3.0;
+    Gradient apart = f.gradient(new double[] {a0, 1}, new double[] {b0, 2});
+    assertEquals(a0 + 1 + b0 * (a0 + 1), apart.value(), TOLERANCE);
+    assertArrayEquals(new double[] {1 + b0, 0}, (double[]) apart.gradient("a"), TOLERANCE);
+    assertArrayEquals(new double[] {a0 + 1, 0}, (double[]) apart.gradient("b"), TOLERANCE);
+    dev.jgrad.runtime.GradientCheck.check(f.function(), new double[] {a0, 1},
+        new double[] {b0, 2}).assertBelow(1e-8);
+  }
 }

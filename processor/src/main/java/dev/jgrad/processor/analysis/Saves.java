@@ -69,7 +69,21 @@ public final class Saves {
     if (!matters || overwritesNothing(v, a)) {
       return false;
     }
-    return invertibleStep(a) == null;
+    return invertibleStep(a) == null && !isNegation(a);
+  }
+
+  /**
+   * Whether the assignment is {@code v = -v}: negation is its own exact inverse (for ints too,
+   * as -MIN_VALUE is MIN_VALUE), so the reverse sweep negates again instead of saving.
+   */
+  public boolean isNegation(Stmt.Assign a) {
+    if (!(a.target() instanceof Expr.Read) || !(a.value() instanceof Expr.Unary)
+        || a.target().type().isArray()) {
+      return false;
+    }
+    Expr.Unary u = (Expr.Unary) a.value();
+    return u.op().equals("-") && u.operand() instanceof Expr.Read
+        && ((Expr.Read) u.operand()).var() == ((Expr.Read) a.target()).var();
   }
 
   /** Whether a call's result temporary is restored from a save. */

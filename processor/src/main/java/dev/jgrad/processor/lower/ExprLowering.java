@@ -121,10 +121,22 @@ final class ExprLowering {
     }
     Set<Var> reads = dev.jgrad.processor.ir.Reads.of(value);
     reads.retainAll(laterWrites);
-    if (reads.isEmpty()) {
+    // Two array variables may hold the same array: a write through one may change an element
+    // read through the other (b[0] -= ++a[0] with b == a reads b[0] before the increment).
+    boolean elementWrites = laterWrites.stream().anyMatch(v -> v.type().isArray());
+    if (reads.isEmpty() && !(elementWrites && readsElement(value))) {
       return value;
     }
     return bind(value, out, 0);
+  }
+
+  private static boolean readsElement(Expr e) {
+    if (e instanceof Expr.Index) {
+      return true;
+    }
+    boolean[] found = {false};
+    dev.jgrad.processor.ir.Exprs.forEachChild(e, child -> found[0] |= readsElement(child));
+    return found[0];
   }
 
   /** Stores {@code value} in a fresh temporary and returns a read of it. */

@@ -180,10 +180,17 @@ final class SweepWriter {
     reverse.line(target + " = " + saved.get(0).load());
   }
 
-  /** {@code i = i + 1} is undone by {@code i = i - 1}: no tape for loop counters. */
+  /**
+   * {@code i = i + 1} is undone by {@code i = i - 1}, {@code s = -s} by {@code s = -s}: no tape
+   * for loop counters and alternating signs.
+   */
   private void restoreByInverse(Code reverse, Stmt.Assign a) {
     String step = saves.invertibleStep(a);
     Var v = a.target() instanceof Expr.Read ? ((Expr.Read) a.target()).var() : null;
+    if (saves.isNegation(a) && saves.isNeeded(v)) {
+      reverse.line(v.name() + " = -" + v.name());
+      return;
+    }
     if (step != null && saves.isNeeded(v)) {
       String undo = step.startsWith("-") ? " + " + step.substring(1) : " - " + step;
       reverse.line(v.name() + " = " + v.name() + undo);

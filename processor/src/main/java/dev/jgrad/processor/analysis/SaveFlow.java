@@ -22,25 +22,43 @@ import java.util.function.Function;
 final class SaveFlow {
   private final Function<Stmt, Set<Var>> reads;
   private final Function<Stmt, Var> restoredByInverse;
+  private final Function<Var, List<Var>> aliases;
   private final Map<Stmt, Boolean> saves = new IdentityHashMap<>();
 
   /**
    * @param reads the variables a statement's reverse code reads (their values before it)
    * @param restoredByInverse the variable a statement's reverse code recomputes from its value
    *     after the statement ({@code i = i - 1} for {@code i++}), or null
+   * @param aliases the array variables that may hold the same array as the given one
    */
-  SaveFlow(Function<Stmt, Set<Var>> reads, Function<Stmt, Var> restoredByInverse) {
+  SaveFlow(Function<Stmt, Set<Var>> reads, Function<Stmt, Var> restoredByInverse,
+      Function<Var, List<Var>> aliases) {
     this.reads = reads;
     this.restoredByInverse = restoredByInverse;
+    this.aliases = aliases;
   }
 
-  /** Runs the analysis over a method body. */
-  SaveFlow run(List<Stmt> body) {
-    block(body, new LinkedHashSet<>());
+  /**
+   * Runs the analysis over a method body. The caller's arrays are pending from the start: the
+   * gradient methods promise to leave them as they found them.
+   */
+  SaveFlow run(List<Stmt> body, List<Var> parameters) {
+    Set<Var> pending = new LinkedHashSet<>();
+    for (Var p : parameters) {
+      if (p.type().isArray()) {
+        pending.addAll(aliases.apply(p));
+      }
+    }
+    block(body, pending);
     return this;
   }
 
-  /** Whether the scalar written by {@code s} must be saved before it is overwritten. */
+  /**
+   * Whether the scalar written by {@code s}, or the array element it writes, must be saved
+   * before it is overwritten. An element is saved while anything already passed reads its array
+   * in reverse (elements are not told apart, so a write never ends that). A fresh array filled
+   * in a loop that nothing before reads back, such as {@code d[j] = exp(q[j])}, is not saved.
+   */
   boolean saves(Stmt s) {
     return saves.getOrDefault(s, false);
   }
@@ -72,7 +90,17 @@ final class SaveFlow {
       }
     }
     Set<Var> out = new LinkedHashSet<>(in);
-    out.addAll(reads.apply(s));
+    for (Var v : reads.apply(s)) {
+      if (v.type().isArray()) {
+        out.addAll(aliases.apply(v));
+      } else {
+        out.add(v);
+      }
+    }
+    Var element = elementBase(s);
+    if (element != null && out.contains(element)) {
+      saves.put(s, true);
+    }
     Var written = written(s);
     if (written != null) {
       if (out.contains(written)) {
@@ -85,6 +113,16 @@ final class SaveFlow {
       }
     }
     return out;
+  }
+
+  /** The array whose element an assignment writes, or null. */
+  private static Var elementBase(Stmt s) {
+    if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Index) {
+      Var base = dev.jgrad.processor.ir.Exprs.base(((Stmt.Assign) s).target());
+      // An element written through an array we cannot name is saved, as before.
+      return base;
+    }
+    return null;
   }
 
   /** The scalar variable a statement overwrites, or null. */

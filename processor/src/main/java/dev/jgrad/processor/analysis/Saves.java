@@ -36,7 +36,8 @@ public final class Saves {
     Saves s = new Saves(activity);
     s.scan(m.body(), 0);
     s.indicesOfRestoredSlots(Walk.flatten(m.body()));
-    s.flow = new SaveFlow(s::reverseReads, s::inverted).run(m.body());
+    s.flow = new SaveFlow(s::reverseReads, s::inverted, activity.aliases()::classOf)
+        .run(m.body(), m.parameters());
     return s;
   }
 
@@ -61,7 +62,8 @@ public final class Saves {
   /** Whether an assignment's target is restored from a save. */
   public boolean savesTarget(Stmt.Assign a) {
     if (a.target() instanceof Expr.Index) {
-      return arrayContentsMatter(Exprs.base(a.target()));
+      Var base = Exprs.base(a.target());
+      return arrayContentsMatter(base) && (base == null || flow.saves(a));
     }
     Var v = ((Expr.Read) a.target()).var();
     boolean matters = v.type().isArray() ? needed.contains(v) || activity.isActive(v)
@@ -234,9 +236,12 @@ public final class Saves {
           partials.collect(a.target(), out);
         }
       }
-      if (a.target() instanceof Expr.Index && savesTarget(a)) {
-        Reads.collect(((Expr.Index) a.target()).index(), out);
-        Reads.collect(((Expr.Index) a.target()).array(), out);
+      // Flow-insensitive on purpose: the flow analysis asks this before it has decided.
+      if (a.target() instanceof Expr.Index && arrayContentsMatter(Exprs.base(a.target()))) {
+        // Putting a[i] back reads i (and the row index of m[r][i]), not a's contents.
+        for (Expr t = a.target(); t instanceof Expr.Index; t = ((Expr.Index) t).array()) {
+          Reads.collect(((Expr.Index) t).index(), out);
+        }
       }
       if (!snapshots(a).isEmpty()) {
         ((Expr.PlainCall) a.value()).args().forEach(arg -> Reads.collect(arg, out));
@@ -263,7 +268,7 @@ public final class Saves {
   private void indicesOfRestoredSlots(List<Stmt> all) {
     for (Stmt s : all) {
       if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Index
-          && savesTarget((Stmt.Assign) s)) {
+          && arrayContentsMatter(Exprs.base(((Stmt.Assign) s).target()))) {
         Reads.collect(((Stmt.Assign) s).target(), needed);
       } else if (s instanceof Stmt.Assign && !snapshots((Stmt.Assign) s).isEmpty()) {
         Expr.PlainCall call = (Expr.PlainCall) ((Stmt.Assign) s).value();

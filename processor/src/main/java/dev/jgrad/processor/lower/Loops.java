@@ -155,12 +155,17 @@ final class Loops {
     }
     boolean infinite = cond instanceof Expr.Literal && ((Expr.Literal) cond).text().equals("true");
     if (f.mayExit()) {
-      cond = new Expr.Binary("&&", exits.noExit(), cond, Type.BOOLEAN);
+      // A body that can only continue has no exit code left once the continue is cleared: the
+      // condition and the update need no guard (and the reverse sweep no branch record).
+      boolean onlyContinue = f.exits().stream().allMatch(code -> code == ctx.continueCode);
+      if (!onlyContinue) {
+        cond = new Expr.Binary("&&", exits.noExit(), cond, Type.BOOLEAN);
+      }
       if (ctx.usedContinue) {
         stmts.add(new Stmt.If(exits.is(ctx.continueCode), new ArrayList<>(List.of(exits.reset(
             line))), List.of(), line));
       }
-      if (!update.isEmpty()) {
+      if (!update.isEmpty() && !onlyContinue) {
         update = new ArrayList<>(List.of(new Stmt.If(exits.noExit(), update, List.of(), line)));
       }
     }

@@ -80,6 +80,11 @@ final class ExprAdjoint {
         propagate(r, g.negated());
         break;
       case "*":
+        if (l.equals(r) && isCheap(l) && activity.isActive(l)) {
+          // A square: both factors' shares go to one place, in one update.
+          propagate(l, g.times(value(r)).times(Term.atom("2.0")));
+          break;
+        }
         if (activity.isActive(l)) {
           propagate(l, g.times(value(r)));
         }

@@ -19,11 +19,15 @@ final class Generator {
   static final int ARRAY_LENGTH = 3;
   /** The range of {@code f}'s int parameter {@code n}. */
   static final IntRange N_RANGE = new IntRange(0, 3);
+  /** How often {@code f} returns a double[], differentiated as a vector-Jacobian product. */
+  static final double ARRAY_RESULTS = 0.2;
 
   private final SplittableRandom rnd;
   private final List<Callee> callees = new ArrayList<>();
   private Scope scope;
   private ExprGen gen;
+  /** The result type of the method being drawn, for its returns. */
+  private Ty returns;
 
   private Generator(SplittableRandom rnd) {
     this.rnd = rnd;
@@ -54,7 +58,7 @@ final class Generator {
 
   // ---- methods ----------------------------------------------------------------------------
 
-  /** The entry method {@code f}; it returns a double (array results are not generated yet). */
+  /** The entry method {@code f}, which returns a double or a new double[]. */
   private Fn entry() {
     List<Fn.Param> params = new ArrayList<>();
     int doubles = 1 + rnd.nextInt(3);
@@ -82,10 +86,11 @@ final class Generator {
         wrt.add(params.get(0).name());
       }
     }
-    begin(params, wrt, ARRAY_LENGTH, true);
+    Ty result = chance(ARRAY_RESULTS) ? Ty.ARRAY : Ty.DOUBLE;
+    begin(params, wrt, ARRAY_LENGTH, true, result);
     List<Stmt> body = block(5, 0, false);
-    body.add(new Stmt.Return(result(3)));
-    return new Fn("f", params, wrt, body);
+    body.add(new Stmt.Return(result == Ty.ARRAY ? arrayResult(3, true) : result(3)));
+    return new Fn("f", params, wrt, body, result);
   }
 
   private Fn helper(String name) {
@@ -106,7 +111,7 @@ final class Generator {
       params.add(new Fn.Param("m", Ty.INT));
     }
     boolean writes = array && chance(0.5);
-    begin(params, List.of(), 0, writes);
+    begin(params, List.of(), 0, writes, Ty.DOUBLE);
     List<Stmt> body = block(3, 1, false);
     body.add(new Stmt.Return(result(2)));
     Fn fn = new Fn(name, params, List.of(), body);
@@ -117,7 +122,7 @@ final class Generator {
   /** {@code r(p, d)}: returns at {@code d <= 0}, else combines itself at {@code d - 1}. */
   private Fn recursive(String name) {
     List<Fn.Param> params = List.of(new Fn.Param("p", Ty.DOUBLE), new Fn.Param("d", Ty.INT));
-    begin(params, List.of(), 0, false);
+    begin(params, List.of(), 0, false, Ty.DOUBLE);
     List<Stmt> body = new ArrayList<>();
     Expr depth = new Expr.Var("d", Ty.INT);
     body.add(new Stmt.If(new Expr.Bin("<=", depth, new Expr.Int(0), Ty.BOOL),
@@ -150,6 +155,23 @@ final class Generator {
     return e;
   }
 
+  /**
+   * What an array-valued method returns: a new array of a few doubles, or now and then (not as
+   * the final result, which should depend on the inputs) an array the method created.
+   */
+  private Expr arrayResult(int depth, boolean last) {
+    List<Scope.Local> fresh = scope.find(l -> l.ty() == Ty.ARRAY && l.fresh());
+    if (!fresh.isEmpty() && chance(last ? 0.25 : 0.4)) {
+      return new Expr.Var(fresh.get(rnd.nextInt(fresh.size())).name(), Ty.ARRAY);
+    }
+    List<Expr> elements = new ArrayList<>();
+    int length = 1 + rnd.nextInt(3);
+    for (int i = 0; i < length; i++) {
+      elements.add(last ? result(depth) : gen.dbl(depth, true));
+    }
+    return new Expr.ArrayInit(elements);
+  }
+
   private static boolean readsDoubles(Expr e) {
     boolean[] found = {false};
     Walk.exprs(new Program(List.of(new Fn("t", List.of(), List.of(),
@@ -164,17 +186,18 @@ final class Generator {
 
   /** A fresh scope with the parameters of a method in it. */
   private void begin(List<Fn.Param> params, List<String> wrt, int arrayLength,
-      boolean arraysWritable) {
+      boolean arraysWritable, Ty result) {
     scope = new Scope();
+    returns = result;
     gen = new ExprGen(rnd, scope, callees);
     for (Fn.Param p : params) {
       boolean differentiated = wrt.isEmpty() || wrt.contains(p.name());
       switch (p.ty()) {
         case DOUBLE -> scope.add(Scope.Local.of(p.name(), Ty.DOUBLE));
-        case ARRAY -> scope.add(new Scope.Local(p.name(), Ty.ARRAY, null, arrayLength,
-            arraysWritable && differentiated, null));
-        case INT -> scope.add(new Scope.Local(p.name(), Ty.INT,
-            arrayLength == 0 ? new IntRange(-3, 3) : N_RANGE, 0, false, null));
+        case ARRAY -> scope.add(Scope.Local.array(p.name(), arrayLength,
+            arraysWritable && differentiated, false));
+        case INT -> scope.add(Scope.Local.counter(p.name(),
+            arrayLength == 0 ? new IntRange(-3, 3) : N_RANGE, null));
         case BOOL -> scope.add(Scope.Local.of(p.name(), Ty.BOOL));
         default -> throw new IllegalStateException();
       }
@@ -257,7 +280,8 @@ final class Generator {
     } else if (choice < 92 && scope.inLoop()) {
       return new Stmt.If(gen.bool(2, false), List.of(jump()), null);
     } else if (choice < 96) {
-      return new Stmt.If(gen.bool(2, false), List.of(new Stmt.Return(gen.dbl(2, true))), null);
+      Expr value = returns == Ty.ARRAY ? arrayResult(2, false) : gen.dbl(2, true);
+      return new Stmt.If(gen.bool(2, false), List.of(new Stmt.Return(value)), null);
     }
     String name = scope.fresh("v");
     Expr init = gen.dbl(2, true);
@@ -275,11 +299,11 @@ final class Generator {
       // An alias: writes through it reach the original, and so must its gradient.
       Scope.Local of = arrays.get(rnd.nextInt(arrays.size()));
       init = new Expr.Var(of.name(), Ty.ARRAY);
-      local = new Scope.Local(name, Ty.ARRAY, null, of.length(), of.mutable(), null);
+      local = Scope.Local.array(name, of.length(), of.mutable(), of.fresh());
     } else if (choice < 6) {
       int length = 2 + rnd.nextInt(3);
       init = new Expr.NewArray(length);
-      local = new Scope.Local(name, Ty.ARRAY, null, length, true, null);
+      local = Scope.Local.array(name, length, true, true);
     } else {
       int length = 2 + rnd.nextInt(3);
       List<Expr> elements = new ArrayList<>();
@@ -287,7 +311,7 @@ final class Generator {
         elements.add(gen.dbl(2, true));
       }
       init = new Expr.ArrayInit(elements);
-      local = new Scope.Local(name, Ty.ARRAY, null, length, true, null);
+      local = Scope.Local.array(name, length, true, true);
     }
     scope.add(local);
     return new Stmt.Decl(Ty.ARRAY, name, init);
@@ -307,14 +331,14 @@ final class Generator {
         Scope.Local a = arrays.get(rnd.nextInt(arrays.size()));
         bound = new Expr.Length(a.name());
         IntRange r = a.length() == 0 ? null : new IntRange(0, a.length() - 1);
-        local = new Scope.Local(counter, Ty.INT, r, 0, false, a.name());
+        local = Scope.Local.counter(counter, r, a.name());
       } else {
         gen.loopHeader(true);
         ExprGen.Ranged b = gen.boundedInt(4);
         gen.loopHeader(false);
         bound = b.expr();
-        local = new Scope.Local(counter, Ty.INT,
-            new IntRange(0, Math.max(0, b.range().hi() - 1)), 0, false, null);
+        local = Scope.Local.counter(counter, new IntRange(0, Math.max(0, b.range().hi() - 1)),
+            null);
       }
       scope.add(local);
       scope.enterLoop(label);
@@ -324,7 +348,7 @@ final class Generator {
     } else if (kind < 6 && !arrays.isEmpty()) {
       Scope.Local a = arrays.get(rnd.nextInt(arrays.size()));
       String element = scope.fresh("e");
-      scope.add(new Scope.Local(element, Ty.DOUBLE, null, 0, false, null));
+      scope.add(Scope.Local.element(element));
       scope.enterLoop(label);
       List<Stmt> body = block(3, nest + 1, false);
       scope.leaveLoop();
@@ -332,7 +356,7 @@ final class Generator {
     } else {
       String guard = scope.fresh("g");
       int max = 2 + rnd.nextInt(4);
-      scope.add(new Scope.Local(guard, Ty.INT, new IntRange(0, max), 0, false, null));
+      scope.add(Scope.Local.counter(guard, new IntRange(0, max), null));
       // The condition is read before the first trip of a while: it may not use the body's
       // locals, and it must be free of side effects (jgrad reads it twice).
       gen.loopHeader(true);

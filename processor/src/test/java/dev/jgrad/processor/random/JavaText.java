@@ -43,7 +43,8 @@ final class JavaText {
       out.append("(wrt = {").append(fn.wrt().stream().map(w -> "\"" + w + "\"")
           .collect(Collectors.joining(", "))).append("})");
     }
-    out.append('\n').append(indent).append("static double ").append(fn.name()).append('(')
+    out.append('\n').append(indent).append("static ").append(fn.result().plain()).append(' ')
+        .append(fn.name()).append('(')
         .append(fn.params().stream().map(p -> p.ty().plain() + " " + p.name())
             .collect(Collectors.joining(", ")))
         .append(") {\n");
@@ -103,7 +104,9 @@ final class JavaText {
       out.append(indent).append("continue").append(c.label() == null ? "" : " " + c.label())
           .append(";\n");
     } else if (s instanceof Stmt.Return r) {
-      out.append(indent).append("return ").append(expr(r.value())).append(";\n");
+      // An initialiser stands alone only in a declaration; a returned one needs its type.
+      String prefix = r.value() instanceof Expr.ArrayInit ? "new double[] " : "";
+      out.append(indent).append("return ").append(prefix).append(expr(r.value())).append(";\n");
     } else {
       throw new IllegalArgumentException("unknown statement " + s);
     }

@@ -27,7 +27,8 @@ final class OracleText {
         .append("final class ").append(className).append(" {\n")
         .append("  private ").append(className).append("() {}\n");
     for (Fn fn : program.fns()) {
-      out.append("\n  static Gradient ").append(fn.name()).append('(')
+      out.append("\n  static ").append(fn.result().oracle()).append(' ').append(fn.name())
+          .append('(')
           .append(fn.params().stream().map(p -> p.ty().oracle() + " " + p.name())
               .collect(Collectors.joining(", ")))
           .append(") {\n");

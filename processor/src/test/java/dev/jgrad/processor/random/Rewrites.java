@@ -69,7 +69,7 @@ final class Rewrites {
       programs.add(() -> {
         List<Fn> fns = new ArrayList<>(p.fns());
         Fn e = p.entry();
-        fns.set(fns.size() - 1, new Fn(e.name(), e.params(), List.of(), e.body()));
+        fns.set(fns.size() - 1, e.withParams(e.params(), List.of()));
         return new Program(fns);
       });
     }
@@ -123,7 +123,7 @@ final class Rewrites {
       List<Object> rest = new ArrayList<>(List.of(args));
       rest.remove(i);
       List<Fn> fns = new ArrayList<>(p.fns());
-      fns.set(fns.size() - 1, new Fn(e.name(), params, wrt, e.body()));
+      fns.set(fns.size() - 1, e.withParams(params, wrt));
       out.add(() -> new Candidate(new Program(fns), rest.toArray()));
     }
   }
@@ -270,11 +270,7 @@ final class Rewrites {
 
   private static List<Expr> standIns(Expr e, List<Expr> doubleParams) {
     List<Expr> out = new ArrayList<>();
-    for (Expr child : children(e)) {
-      if (child.ty() == e.ty()) {
-        out.add(child);
-      }
-    }
+    descendants(e, e.ty(), out);
     switch (e.ty()) {
       case DOUBLE -> {
         out.add(new Expr.Num(0.5));
@@ -294,6 +290,24 @@ final class Rewrites {
     return out;
   }
 
+  /**
+   * The subexpressions of {@code e} of type {@code ty}, nearest first: a double nested in an
+   * int argument (cosh in {@code h(x, (int) Math.cosh(n))}) can replace the whole call.
+   */
+  private static void descendants(Expr e, Ty ty, List<Expr> out) {
+    List<Expr> level = children(e);
+    while (!level.isEmpty()) {
+      List<Expr> next = new ArrayList<>();
+      for (Expr child : level) {
+        if (child.ty() == ty) {
+          out.add(child);
+        }
+        next.addAll(children(child));
+      }
+      level = next;
+    }
+  }
+
   private static List<Expr> children(Expr e) {
     if (e instanceof Expr.Bin b) {
       return List.of(b.left(), b.right());
@@ -304,7 +318,13 @@ final class Rewrites {
     } else if (e instanceof Expr.MathCall m) {
       return m.args();
     } else if (e instanceof Expr.Cond c) {
-      return List.of(c.whenTrue(), c.whenFalse());
+      return List.of(c.whenTrue(), c.whenFalse(), c.condition());
+    } else if (e instanceof Expr.ToInt t) {
+      return List.of(t.operand());
+    } else if (e instanceof Expr.ToDouble t) {
+      return List.of(t.operand());
+    } else if (e instanceof Expr.Elem a) {
+      return List.of(a.index());
     } else if (e instanceof Expr.Invoke c) {
       return c.args();
     } else if (e instanceof Expr.Assign a) {

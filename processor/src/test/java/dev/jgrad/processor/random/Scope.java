@@ -13,15 +13,36 @@ final class Scope {
   /**
    * A variable in scope.
    *
-   * @param range for an int, the values it can hold, or null when unknown
-   * @param length for an array, its length, or 0 when unknown (a helper's parameter; at least 2)
+   * @param range for an int, the values it can hold; for an int[], the values of its elements;
+   *     null when unknown
+   * @param length for an array, its length (rows for a matrix), or 0 when unknown (a helper's
+   *     parameter; at least 2)
+   * @param cols for a matrix, the length of its rows; else 0
    * @param mutable whether statements may assign it (not loop counters, guards, or read-only
    *     arrays)
    * @param indexes for a counter bounded by {@code arr.length}, that array; else null
+   * @param fresh for a double[], whether it is an array the method created (not a parameter, a
+   *     row or an alias of one), which is what an array-valued method may return
    */
-  record Local(String name, Ty ty, IntRange range, int length, boolean mutable, String indexes) {
+  record Local(String name, Ty ty, IntRange range, int length, int cols, boolean mutable,
+      String indexes, boolean fresh) {
+    /** An assignable double, int or boolean with nothing known about its value. */
     static Local of(String name, Ty ty) {
-      return new Local(name, ty, null, 0, true, null);
+      return new Local(name, ty, null, 0, 0, true, null, false);
+    }
+
+    /** A loop counter or guard: read-only, in {@code range}, or bounded by {@code indexes}. */
+    static Local counter(String name, IntRange range, String indexes) {
+      return new Local(name, Ty.INT, range, 0, 0, false, indexes, false);
+    }
+
+    /** A read-only double, such as the element of an enhanced for loop. */
+    static Local element(String name) {
+      return new Local(name, Ty.DOUBLE, null, 0, 0, false, null, false);
+    }
+
+    static Local array(String name, int length, boolean mutable, boolean fresh) {
+      return new Local(name, Ty.ARRAY, null, length, 0, mutable, null, fresh);
     }
   }
 

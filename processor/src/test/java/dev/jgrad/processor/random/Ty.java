@@ -20,6 +20,11 @@ enum Ty {
     return plain;
   }
 
+  /** Whether jgrad differentiates a parameter of this type by default. */
+  boolean differentiable() {
+    return this == DOUBLE || this == ARRAY;
+  }
+
   /** The Java type in the forward-mode oracle, where every double becomes a Gradient. */
   String oracle() {
     return oracle;

@@ -2,8 +2,10 @@ package dev.jgrad.processor.random;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether a program is valid Java of the generated shape: every name declared before use with
@@ -15,6 +17,9 @@ final class WellFormed {
   private final Program program;
   private final Map<String, Ty> vars = new HashMap<>();
   private final List<String> loops = new ArrayList<>();
+  /** The arrays the method created, which it may return. */
+  private final Set<String> fresh = new HashSet<>();
+  private Fn current;
 
   private WellFormed(Program program) {
     this.program = program;
@@ -41,6 +46,8 @@ final class WellFormed {
   private void method(Fn fn) {
     vars.clear();
     loops.clear();
+    fresh.clear();
+    current = fn;
     for (Fn.Param p : fn.params()) {
       vars.put(p.name(), p.ty());
     }
@@ -60,6 +67,7 @@ final class WellFormed {
       completes = stmt(s, declared);
     }
     declared.forEach(vars::remove);
+    declared.forEach(fresh::remove);
     return completes;
   }
 
@@ -68,6 +76,10 @@ final class WellFormed {
       require(d.init().ty() == d.ty());
       expr(d.init());
       declare(d.name(), d.ty(), declared);
+      if (d.init() instanceof Expr.NewArray || d.init() instanceof Expr.ArrayInit
+          || d.init() instanceof Expr.Var v && fresh.contains(v.name())) {
+        fresh.add(d.name());
+      }
     } else if (s instanceof Stmt.Eval e) {
       require(e.expr() instanceof Expr.Assign || e.expr() instanceof Expr.Step
           || e.expr() instanceof Expr.Invoke);
@@ -96,7 +108,10 @@ final class WellFormed {
       jumpTarget(c.label());
       return false;
     } else if (s instanceof Stmt.Return r) {
-      require(r.value().ty() == Ty.DOUBLE);
+      require(r.value().ty() == current.result());
+      // jgrad refuses to return a parameter or an alias of one.
+      require(r.value().ty() != Ty.ARRAY || r.value() instanceof Expr.ArrayInit
+          || r.value() instanceof Expr.Var v && fresh.contains(v.name()));
       expr(r.value());
       return false;
     }

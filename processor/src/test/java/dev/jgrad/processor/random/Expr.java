@@ -37,6 +37,9 @@ sealed interface Expr {
   /** A parameter or local. */
   record Var(String name, Ty ty) implements Expr {}
 
+  /** A {@link Constant} of the class, DOUBLE or INT. */
+  record Field(String name, Ty ty) implements Expr {}
+
   /**
    * A binary operator with Java's spelling: arithmetic on DOUBLE or INT operands, comparisons
    * (typed BOOL) and {@code && ||}.

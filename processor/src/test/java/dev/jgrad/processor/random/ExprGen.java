@@ -22,16 +22,24 @@ final class ExprGen {
   private final SplittableRandom rnd;
   private final Scope scope;
   private final List<Callee> callees;
+  private final List<Constant> constants;
   /**
    * Set while drawing a loop condition or bound: jgrad refuses calls there (JG111, it reads the
    * condition twice), as it refuses assignments.
    */
   private boolean noCalls;
 
-  ExprGen(SplittableRandom rnd, Scope scope, List<Callee> callees) {
+  ExprGen(SplittableRandom rnd, Scope scope, List<Callee> callees, List<Constant> constants) {
     this.rnd = rnd;
     this.scope = scope;
     this.callees = callees;
+    this.constants = constants;
+  }
+
+  /** A field of the class of type {@code ty}, or null if there is none. */
+  private Expr.Field field(Ty ty) {
+    List<Constant> of = constants.stream().filter(c -> c.ty() == ty).toList();
+    return of.isEmpty() ? null : new Expr.Field(pick(of).name(), ty);
   }
 
   /** Draws loop conditions and bounds from now on (true) or other expressions (false). */
@@ -99,7 +107,8 @@ final class ExprGen {
       return new Expr.Elem(a.name(), index(a));
     }
     if (choice < 94 || doubles.isEmpty() && arrays.isEmpty()) {
-      return constant();
+      Expr.Field f = field(Ty.DOUBLE);
+      return f != null && chance(0.4) ? f : constant();
     }
     return new Expr.ToDouble(intLeaf(), chance(0.5));
   }
@@ -364,7 +373,8 @@ final class ExprGen {
     if (choice < 65 && !arrays.isEmpty()) {
       return new Expr.Length(pick(arrays).name());
     }
-    return new Expr.Int(rnd.nextInt(5));
+    Expr.Field f = field(Ty.INT);
+    return f != null && chance(0.3) ? f : new Expr.Int(rnd.nextInt(5));
   }
 
   /** {@code k += 2}, {@code k++} and so on, on a mutable int local; null if there is none. */
@@ -399,6 +409,13 @@ final class ExprGen {
       return new Ranged(new Expr.Var(l.name(), Ty.INT), l.range());
     }
     if (choice < 45) {
+      List<Constant> fitting = constants.stream().filter(c -> c.ty() == Ty.INT
+          && ((Expr.Int) c.init()).value() <= max && ((Expr.Int) c.init()).value() >= 0).toList();
+      if (!fitting.isEmpty() && chance(0.3)) {
+        Constant c = pick(fitting);
+        return new Ranged(new Expr.Field(c.name(), Ty.INT),
+            IntRange.of(((Expr.Int) c.init()).value()));
+      }
       int c = rnd.nextInt(max + 1);
       return new Ranged(new Expr.Int(c), IntRange.of(c));
     }

@@ -24,6 +24,7 @@ final class Generator {
 
   private final SplittableRandom rnd;
   private final List<Callee> callees = new ArrayList<>();
+  private final List<Constant> constants = new ArrayList<>();
   private Scope scope;
   private ExprGen gen;
   /** The result type of the method being drawn, for its returns. */
@@ -43,6 +44,12 @@ final class Generator {
   }
 
   private Program program() {
+    if (chance(0.35)) {
+      int count = 1 + rnd.nextInt(3);
+      for (int i = 0; i < count; i++) {
+        constants.add(constant(i));
+      }
+    }
     List<Fn> fns = new ArrayList<>();
     int helpers = chance(0.4) ? 0 : chance(0.55) ? 1 : 2;
     for (int i = 0; i < helpers; i++) {
@@ -53,7 +60,26 @@ final class Generator {
       fns.add(recursive("r0"));
     }
     fns.add(entry());
-    return new Program(fns);
+    return new Program(fns, constants);
+  }
+
+  /**
+   * {@code K0 = 1.25}, {@code K1 = Math.sqrt(3.0)} (not a compile-time constant) or {@code N2 =
+   * 2}.
+   */
+  private Constant constant(int i) {
+    if (chance(0.25)) {
+      return new Constant("N" + i, Ty.INT, new Expr.Int(rnd.nextInt(4)));
+    }
+    double[] values = {0.5, 1.25, 2.0, -0.75, 3.0, 0.1, -1.5};
+    Expr.Num literal = new Expr.Num(values[rnd.nextInt(values.length)]);
+    if (chance(0.4)) {
+      String fn = new String[] {"sqrt", "exp", "cbrt"}[rnd.nextInt(3)];
+      Expr.Num positive = new Expr.Num(Math.abs(literal.value()));
+      return new Constant("K" + i, Ty.DOUBLE, new Expr.MathCall(fn, List.of(positive),
+          Ty.DOUBLE));
+    }
+    return new Constant("K" + i, Ty.DOUBLE, literal);
   }
 
   // ---- methods ----------------------------------------------------------------------------
@@ -189,7 +215,7 @@ final class Generator {
       boolean arraysWritable, Ty result) {
     scope = new Scope();
     returns = result;
-    gen = new ExprGen(rnd, scope, callees);
+    gen = new ExprGen(rnd, scope, callees, constants);
     for (Fn.Param p : params) {
       boolean differentiated = wrt.isEmpty() || wrt.contains(p.name());
       switch (p.ty()) {

@@ -21,6 +21,7 @@ final class JavaText {
         .append("import dev.jgrad.Differentiable;\n\n")
         .append("final class ").append(className).append(" {\n")
         .append("  private ").append(className).append("() {}\n");
+    constants(program, "  ", out);
     for (Fn fn : program.fns()) {
       out.append('\n');
       method(fn, "  ", out);
@@ -28,13 +29,22 @@ final class JavaText {
     return out.append("}\n").toString();
   }
 
-  /** The methods alone, as they are printed in a failure report. */
+  /** The constants and methods alone, as they are printed in a failure report. */
   static String methods(Program program) {
     StringBuilder out = new StringBuilder();
+    constants(program, "", out);
     for (Fn fn : program.fns()) {
       method(fn, "", out);
     }
     return out.toString();
+  }
+
+  /** The class's constants; the oracle declares the same ones. */
+  static void constants(Program program, String indent, StringBuilder out) {
+    for (Constant c : program.constants()) {
+      out.append(indent).append("static final ").append(c.ty().plain()).append(' ')
+          .append(c.name()).append(" = ").append(expr(c.init())).append(";\n");
+    }
   }
 
   private static void method(Fn fn, String indent, StringBuilder out) {
@@ -126,6 +136,8 @@ final class JavaText {
       return Boolean.toString(b.value());
     } else if (e instanceof Expr.Var v) {
       return v.name();
+    } else if (e instanceof Expr.Field f) {
+      return f.name();
     } else if (e instanceof Expr.Bin b) {
       Expr left = b.left();
       if (Types.arithmetic(b) && Types.intInJava(left) && Types.intInJava(b.right())) {
@@ -176,7 +188,8 @@ final class JavaText {
   /** An expression that can stand as an operand: parenthesised unless it is a primary. */
   static String atom(Expr e) {
     String text = expr(e);
-    boolean primary = e instanceof Expr.Var || e instanceof Expr.Bool || e instanceof Expr.Elem
+    boolean primary = e instanceof Expr.Var || e instanceof Expr.Field || e instanceof Expr.Bool
+        || e instanceof Expr.Elem
         || e instanceof Expr.Length || e instanceof Expr.Invoke || e instanceof Expr.MathCall
         || (e instanceof Expr.Num n && n.value() >= 0 && !isNegativeZero(n.value()))
         || (e instanceof Expr.Int i && i.value() >= 0)
@@ -185,8 +198,8 @@ final class JavaText {
   }
 
   private static boolean primaryInt(Expr e) {
-    return e instanceof Expr.Var || (e instanceof Expr.Int i && i.value() >= 0)
-        || e instanceof Expr.Length;
+    return e instanceof Expr.Var || e instanceof Expr.Field
+        || (e instanceof Expr.Int i && i.value() >= 0) || e instanceof Expr.Length;
   }
 
   private static boolean isNegativeZero(double v) {

@@ -26,6 +26,8 @@ final class OracleText {
         .append("import org.hipparchus.analysis.differentiation.Gradient;\n\n")
         .append("final class ").append(className).append(" {\n")
         .append("  private ").append(className).append("() {}\n");
+    // Plain doubles: a Gradient constant needs the run's number of free parameters.
+    JavaText.constants(program, "  ", out);
     for (Fn fn : program.fns()) {
       out.append("\n  static ").append(fn.result().oracle()).append(' ').append(fn.name())
           .append('(')
@@ -104,6 +106,8 @@ final class OracleText {
   static String expr(Expr e) {
     if (e instanceof Expr.Num n) {
       return "k(" + n.value() + ")";
+    } else if (e instanceof Expr.Field f && f.ty() == Ty.DOUBLE) {
+      return "k(" + f.name() + ")";
     } else if (e instanceof Expr.Bin b && Types.arithmetic(b)) {
       return ARITHMETIC.get(b.op()) + "(" + expr(b.left()) + ", " + expr(b.right()) + ")";
     } else if (e instanceof Expr.Bin b && Types.doubleComparison(b)) {
@@ -154,7 +158,8 @@ final class OracleText {
 
   private static String atom(Expr e) {
     String text = expr(e);
-    boolean primary = e instanceof Expr.Var || e instanceof Expr.Bool || e instanceof Expr.Elem
+    boolean primary = e instanceof Expr.Var || e instanceof Expr.Field || e instanceof Expr.Bool
+        || e instanceof Expr.Elem
         || e instanceof Expr.Length || e instanceof Expr.Invoke || e instanceof Expr.MathCall
         || e instanceof Expr.Num || e instanceof Expr.ToInt || e instanceof Expr.ToDouble
         || (e instanceof Expr.Int i && i.value() >= 0)

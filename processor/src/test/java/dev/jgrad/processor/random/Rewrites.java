@@ -61,6 +61,7 @@ final class Rewrites {
   private static List<Supplier<Candidate>> all(Program p, Object[] args) {
     List<Supplier<Candidate>> out = new ArrayList<>();
     unusedHelpers(p, args, out);
+    unusedConstants(p, args, out);
     unusedParameters(p, args, out);
     List<Supplier<Program>> programs = new ArrayList<>();
     earlyReturns(p, programs);
@@ -70,7 +71,7 @@ final class Rewrites {
         List<Fn> fns = new ArrayList<>(p.fns());
         Fn e = p.entry();
         fns.set(fns.size() - 1, e.withParams(e.params(), List.of()));
-        return new Program(fns);
+        return p.withFns(fns);
       });
     }
     expressions(p, programs);
@@ -85,7 +86,22 @@ final class Rewrites {
       if (fn != p.entry() && !calledElsewhere(p, fn.name())) {
         List<Fn> fns = new ArrayList<>(p.fns());
         fns.remove(fn);
-        out.add(() -> new Candidate(new Program(fns), args));
+        out.add(() -> new Candidate(p.withFns(fns), args));
+      }
+    }
+  }
+
+  private static void unusedConstants(Program p, Object[] args, List<Supplier<Candidate>> out) {
+    for (Constant c : p.constants()) {
+      boolean[] read = {false};
+      Walk.exprs(p, (e, fixed) -> {
+        read[0] |= e instanceof Expr.Field f && f.name().equals(c.name());
+        return null;
+      });
+      if (!read[0]) {
+        List<Constant> rest = new ArrayList<>(p.constants());
+        rest.remove(c);
+        out.add(() -> new Candidate(new Program(p.fns(), rest), args));
       }
     }
   }
@@ -124,7 +140,7 @@ final class Rewrites {
       rest.remove(i);
       List<Fn> fns = new ArrayList<>(p.fns());
       fns.set(fns.size() - 1, e.withParams(params, wrt));
-      out.add(() -> new Candidate(new Program(fns), rest.toArray()));
+      out.add(() -> new Candidate(p.withFns(fns), rest.toArray()));
     }
   }
 
@@ -145,7 +161,7 @@ final class Rewrites {
         out.add(() -> {
           List<Fn> fns = new ArrayList<>(p.fns());
           fns.set(method, fns.get(method).withBody(List.of(new Stmt.Return(value))));
-          return new Program(fns);
+          return p.withFns(fns);
         });
       }
     }

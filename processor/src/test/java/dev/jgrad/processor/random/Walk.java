@@ -29,7 +29,7 @@ final class Walk {
     for (Fn fn : p.fns()) {
       fns.add(fn.withBody(stmts(fn.body(), edit)));
     }
-    return new Program(fns);
+    return p.withFns(fns);
   }
 
   static Program blocks(Program p, BlockEdit edit) {
@@ -37,7 +37,7 @@ final class Walk {
     for (Fn fn : p.fns()) {
       fns.add(fn.withBody(block(fn.body(), edit)));
     }
-    return new Program(fns);
+    return p.withFns(fns);
   }
 
   // ---- blocks -----------------------------------------------------------------------------

@@ -149,6 +149,9 @@ final class WellFormed {
   private void expr(Expr e) {
     if (e instanceof Expr.Var v) {
       require(vars.get(v.name()) == v.ty());
+    } else if (e instanceof Expr.Field f) {
+      require(program.constants().stream()
+          .anyMatch(c -> c.name().equals(f.name()) && c.ty() == f.ty()));
     } else if (e instanceof Expr.Elem a) {
       require(vars.get(a.array()) == Ty.ARRAY);
       require(a.index().ty() == Ty.INT);

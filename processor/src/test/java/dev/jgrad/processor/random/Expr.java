@@ -127,6 +127,17 @@ sealed interface Expr {
     }
   }
 
+  /**
+   * A switch expression on an int, of type double: arrow cases with a value or a block that
+   * yields, or old-style cases that yield or fall through. It always has a default.
+   */
+  record Switch(Expr selector, boolean arrow, List<Case> cases) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.DOUBLE;
+    }
+  }
+
   /** {@code new double[length]}, only as a declaration's initialiser. */
   record NewArray(int length) implements Expr {
     @Override

@@ -23,6 +23,14 @@ final class ExprGen {
   private final Scope scope;
   private final List<Callee> callees;
   private final List<Constant> constants;
+  /** Draws switch expressions, whose cases hold statements; null for none. */
+  private Switches switches;
+
+  /** What draws switch expressions: the generator, which draws statements. */
+  interface Switches {
+    /** A switch expression of about {@code depth} levels, or null where none may go. */
+    Expr switchExpression(int depth);
+  }
   /**
    * Set while drawing a loop condition or bound: jgrad refuses calls there (JG111, it reads the
    * condition twice), as it refuses assignments.
@@ -40,6 +48,10 @@ final class ExprGen {
   private Expr.Field field(Ty ty) {
     List<Constant> of = constants.stream().filter(c -> c.ty() == ty).toList();
     return of.isEmpty() ? null : new Expr.Field(pick(of).name(), ty);
+  }
+
+  void switches(Switches s) {
+    switches = s;
   }
 
   /** Draws loop conditions and bounds from now on (true) or other expressions (false). */
@@ -87,6 +99,12 @@ final class ExprGen {
       return new Expr.ToDouble(anyInt(depth - 1, false), chance(0.3));
     } else if (choice < 94 && effects) {
       Expr e = doubleEffect(depth - 1);
+      if (e != null) {
+        return e;
+      }
+    } else if (choice < 95 && effects && !noCalls && switches != null) {
+      // Only where effects may go: its cases run statements.
+      Expr e = switches.switchExpression(depth - 1);
       if (e != null) {
         return e;
       }

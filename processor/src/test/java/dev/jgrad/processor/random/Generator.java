@@ -21,6 +21,8 @@ final class Generator {
   static final IntRange N_RANGE = new IntRange(0, 3);
   /** How often {@code f} returns a double[], differentiated as a vector-Jacobian product. */
   static final double ARRAY_RESULTS = 0.2;
+  /** How often a statement is a switch statement. */
+  static final double SWITCHES = 0.02;
 
   private final SplittableRandom rnd;
   private final List<Callee> callees = new ArrayList<>();
@@ -29,6 +31,8 @@ final class Generator {
   private ExprGen gen;
   /** The result type of the method being drawn, for its returns. */
   private Ty returns;
+  /** How many switch expressions enclose the statements being drawn (they yield, not return). */
+  private int yielding;
 
   private Generator(SplittableRandom rnd) {
     this.rnd = rnd;
@@ -216,6 +220,7 @@ final class Generator {
     scope = new Scope();
     returns = result;
     gen = new ExprGen(rnd, scope, callees, constants);
+    gen.switches(this::switchExpression);
     for (Fn.Param p : params) {
       boolean differentiated = wrt.isEmpty() || wrt.contains(p.name());
       switch (p.ty()) {
@@ -263,6 +268,9 @@ final class Generator {
   }
 
   private Stmt stmt(int nest) {
+    if (nest < 3 && chance(SWITCHES)) {
+      return switchStatement(nest);
+    }
     int choice = rnd.nextInt(100);
     if (choice < 20) {
       String name = scope.fresh("v");
@@ -305,6 +313,8 @@ final class Generator {
       }
     } else if (choice < 92 && scope.inLoop()) {
       return new Stmt.If(gen.bool(2, false), List.of(jump()), null);
+    } else if (choice < 96 && yielding > 0) {
+      return new Stmt.If(gen.bool(2, false), List.of(new Stmt.Yield(gen.dbl(2, true))), null);
     } else if (choice < 96) {
       Expr value = returns == Ty.ARRAY ? arrayResult(2, false) : gen.dbl(2, true);
       return new Stmt.If(gen.bool(2, false), List.of(new Stmt.Return(value)), null);
@@ -313,6 +323,87 @@ final class Generator {
     Expr init = gen.dbl(2, true);
     scope.add(Scope.Local.of(name, Ty.DOUBLE));
     return new Stmt.Decl(Ty.DOUBLE, name, init);
+  }
+
+  // ---- switches -------------------------------------------------------------------------
+
+  /**
+   * A switch statement: old-style groups, each ending with break or falling through into the
+   * next, or arrow cases; a default or not, anywhere.
+   */
+  private Stmt switchStatement(int nest) {
+    boolean arrow = rnd.nextBoolean();
+    Expr selector = selector(true);
+    List<List<Integer>> labels = labels(2 + rnd.nextInt(3), chance(0.6));
+    List<Case> cases = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      List<Stmt> body = block(2, nest + 1, false);
+      boolean last = i == labels.size() - 1;
+      if (!arrow && chance(last ? 0.2 : 0.65)) {
+        body.add(new Stmt.Break(null));
+      }
+      cases.add(new Case(labels.get(i), body, null));
+    }
+    return new Stmt.Switch(selector, arrow, cases);
+  }
+
+  /**
+   * A switch expression, or null inside another one (to keep programs small). Its cases yield
+   * a value, early in an if now and then; old-style groups may fall through. No jump leaves it.
+   */
+  private Expr switchExpression(int depth) {
+    if (yielding > 0) {
+      return null;
+    }
+    boolean arrow = chance(0.7);
+    Expr selector = selector(true);
+    List<List<Integer>> labels = labels(2 + rnd.nextInt(2), true);
+    List<String> outer = scope.hideLoops();
+    yielding++;
+    List<Case> cases = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      boolean last = i == labels.size() - 1;
+      if (arrow && chance(0.5)) {
+        cases.add(new Case(labels.get(i), List.of(), gen.dbl(Math.max(depth, 1), true)));
+        continue;
+      }
+      List<Stmt> body = block(2, 2, false);
+      if (arrow || last || chance(0.6)) {
+        body.add(new Stmt.Yield(gen.dbl(Math.max(depth, 1), true)));
+      }
+      cases.add(new Case(labels.get(i), body, null));
+    }
+    yielding--;
+    scope.restoreLoops(outer);
+    return new Expr.Switch(selector, arrow, cases);
+  }
+
+  /** What a switch switches on: mostly a small int that hits the labels, often data-dependent. */
+  private Expr selector(boolean effects) {
+    return chance(0.65) ? gen.boundedInt(4).expr() : gen.anyInt(2, effects);
+  }
+
+  /**
+   * The labels of {@code groups} cases, distinct, from -1 to 4, one or two each; with a
+   * default, one group (anywhere) is the default.
+   */
+  private List<List<Integer>> labels(int groups, boolean withDefault) {
+    List<Integer> pool = new ArrayList<>(List.of(-1, 0, 1, 2, 3, 4));
+    int defaultAt = withDefault ? rnd.nextInt(groups) : -1;
+    List<List<Integer>> out = new ArrayList<>();
+    for (int i = 0; i < groups; i++) {
+      List<Integer> mine = new ArrayList<>();
+      if (i != defaultAt) {
+        // Two labels only while enough are left for one each of the rest.
+        int count = chance(0.3) && pool.size() > groups - i ? 2 : 1;
+        for (int k = 0; k < count; k++) {
+          mine.add(pool.remove(rnd.nextInt(pool.size())));
+        }
+        mine.sort(null);
+      }
+      out.add(mine);
+    }
+    return out;
   }
 
   private Stmt arrayDecl() {

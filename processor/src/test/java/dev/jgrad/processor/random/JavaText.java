@@ -12,6 +12,23 @@ final class JavaText {
   /** The package of every generated class. */
   static final String PACKAGE = "rnd";
 
+  private static final SwitchText.Writer WRITER = new SwitchText.Writer() {
+    @Override
+    public String expr(Expr e) {
+      return JavaText.expr(e);
+    }
+
+    @Override
+    public String value(Expr e) {
+      return Types.intInJava(e) ? "(double) " + atom(e) : JavaText.expr(e);
+    }
+
+    @Override
+    public void block(List<Stmt> body, String indent, StringBuilder out) {
+      JavaText.block(body, indent, out);
+    }
+  };
+
   private JavaText() {}
 
   /** A compilation unit with the program's methods in class {@code className}. */
@@ -19,6 +36,8 @@ final class JavaText {
     StringBuilder out = new StringBuilder();
     out.append("package ").append(PACKAGE).append(";\n\n")
         .append("import dev.jgrad.Differentiable;\n\n")
+        // Old-style switch cases may fall through on purpose.
+        .append("@SuppressWarnings(\"fallthrough\")\n")
         .append("final class ").append(className).append(" {\n")
         .append("  private ").append(className).append("() {}\n");
     constants(program, "  ", out);
@@ -113,6 +132,10 @@ final class JavaText {
     } else if (s instanceof Stmt.Continue c) {
       out.append(indent).append("continue").append(c.label() == null ? "" : " " + c.label())
           .append(";\n");
+    } else if (s instanceof Stmt.Switch w) {
+      SwitchText.statement(w, indent, out, WRITER);
+    } else if (s instanceof Stmt.Yield y) {
+      out.append(indent).append("yield ").append(WRITER.value(y.value())).append(";\n");
     } else if (s instanceof Stmt.Return r) {
       // An initialiser stands alone only in a declaration; a returned one needs its type.
       String prefix = r.value() instanceof Expr.ArrayInit ? "new double[] " : "";
@@ -176,6 +199,8 @@ final class JavaText {
     } else if (e instanceof Expr.Step s) {
       String op = s.up() ? "++" : "--";
       return s.prefix() ? op + expr(s.target()) : expr(s.target()) + op;
+    } else if (e instanceof Expr.Switch w) {
+      return SwitchText.expression(w, WRITER);
     } else if (e instanceof Expr.NewArray n) {
       return "new double[" + n.length() + "]";
     } else if (e instanceof Expr.ArrayInit a) {

@@ -16,6 +16,23 @@ final class OracleText {
   private static final Map<String, String> COMPARE =
       Map.of("<", "lt", "<=", "le", ">", "gt", ">=", "ge", "==", "eq", "!=", "ne");
 
+  private static final SwitchText.Writer WRITER = new SwitchText.Writer() {
+    @Override
+    public String expr(Expr e) {
+      return OracleText.expr(e);
+    }
+
+    @Override
+    public String value(Expr e) {
+      return OracleText.expr(e);
+    }
+
+    @Override
+    public void block(List<Stmt> body, String indent, StringBuilder out) {
+      OracleText.block(body, indent, out);
+    }
+  };
+
   private OracleText() {}
 
   /** A compilation unit with the oracle methods in class {@code className}. */
@@ -24,6 +41,8 @@ final class OracleText {
     out.append("package ").append(JavaText.PACKAGE).append(";\n\n")
         .append("import static dev.jgrad.processor.random.OracleOps.*;\n\n")
         .append("import org.hipparchus.analysis.differentiation.Gradient;\n\n")
+        // Old-style switch cases may fall through on purpose.
+        .append("@SuppressWarnings(\"fallthrough\")\n")
         .append("final class ").append(className).append(" {\n")
         .append("  private ").append(className).append("() {}\n");
     // Plain doubles: a Gradient constant needs the run's number of free parameters.
@@ -91,6 +110,10 @@ final class OracleText {
     } else if (s instanceof Stmt.Continue c) {
       out.append(indent).append("continue").append(c.label() == null ? "" : " " + c.label())
           .append(";\n");
+    } else if (s instanceof Stmt.Switch w) {
+      SwitchText.statement(w, indent, out, WRITER);
+    } else if (s instanceof Stmt.Yield y) {
+      out.append(indent).append("yield ").append(WRITER.value(y.value())).append(";\n");
     } else if (s instanceof Stmt.Return r) {
       out.append(indent).append("return ").append(expr(r.value())).append(";\n");
     } else {
@@ -146,6 +169,8 @@ final class OracleText {
       String t = expr(s.target());
       String update = t + " = " + (s.up() ? "add(" : "sub(") + t + ", k(1.0))";
       return s.prefix() ? update : "first(" + t + ", " + update + ")";
+    } else if (e instanceof Expr.Switch w) {
+      return SwitchText.expression(w, WRITER);
     } else if (e instanceof Expr.NewArray n) {
       return "zeros(" + n.length() + ")";
     } else if (e instanceof Expr.ArrayInit a) {

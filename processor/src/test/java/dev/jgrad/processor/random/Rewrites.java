@@ -196,6 +196,17 @@ final class Rewrites {
             return replaceBlock(p, blockIndex, noElse);
           });
         }
+        if (s instanceof Stmt.Switch w) {
+          for (int c = 0; c < w.cases().size() && w.cases().size() > 1; c++) {
+            List<Case> fewer = new ArrayList<>(w.cases());
+            fewer.remove(c);
+            out.add(() -> {
+              List<Stmt> smaller = new ArrayList<>(block);
+              smaller.set(at, new Stmt.Switch(w.selector(), w.arrow(), fewer));
+              return replaceBlock(p, blockIndex, smaller);
+            });
+          }
+        }
         if (s instanceof Stmt.While w && w.max() > 1) {
           out.add(() -> {
             List<Stmt> once = new ArrayList<>(block);
@@ -219,6 +230,10 @@ final class Rewrites {
       out.add(f.body());
     } else if (s instanceof Stmt.ForEach f) {
       out.add(f.body());
+    } else if (s instanceof Stmt.Switch w) {
+      for (Case c : w.cases()) {
+        out.add(c.body());
+      }
     } else if (s instanceof Stmt.While w) {
       // The guard is still declared, as the loop's rendering did.
       List<Stmt> body = new ArrayList<>();
@@ -286,6 +301,15 @@ final class Rewrites {
 
   private static List<Expr> standIns(Expr e, List<Expr> doubleParams) {
     List<Expr> out = new ArrayList<>();
+    if (e instanceof Expr.Switch w) {
+      for (int c = 0; c < w.cases().size(); c++) {
+        if (!w.cases().get(c).isDefault()) {
+          List<Case> fewer = new ArrayList<>(w.cases());
+          fewer.remove(c);
+          out.add(new Expr.Switch(w.selector(), w.arrow(), fewer));
+        }
+      }
+    }
     descendants(e, e.ty(), out);
     switch (e.ty()) {
       case DOUBLE -> {
@@ -347,6 +371,11 @@ final class Rewrites {
       return List.of(a.value(), a.target());
     } else if (e instanceof Expr.Step s) {
       return List.of(s.target());
+    } else if (e instanceof Expr.Switch w) {
+      List<Expr> out = new ArrayList<>();
+      w.cases().stream().filter(c -> c.value() != null).forEach(c -> out.add(c.value()));
+      out.add(w.selector());
+      return out;
     }
     return List.of();
   }

@@ -98,6 +98,21 @@ final class Scope {
     return loops.size();
   }
 
+  /**
+   * Enters a switch expression, which no jump may leave: the enclosing loops are out of reach
+   * until {@link #restoreLoops}.
+   */
+  List<String> hideLoops() {
+    List<String> outer = new ArrayList<>(loops);
+    loops.clear();
+    return outer;
+  }
+
+  void restoreLoops(List<String> outer) {
+    loops.clear();
+    loops.addAll(outer);
+  }
+
   /** The labels of the enclosing loops that have one. */
   List<String> labels() {
     return loops.stream().filter(l -> l != null).toList();

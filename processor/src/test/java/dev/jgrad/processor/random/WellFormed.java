@@ -16,10 +16,20 @@ import java.util.Set;
 final class WellFormed {
   private final Program program;
   private final Map<String, Ty> vars = new HashMap<>();
-  private final List<String> loops = new ArrayList<>();
+  /**
+   * The enclosing jump targets, innermost last: a loop's label (or "" without one), or {@link
+   * #SWITCH} for a switch statement, which an unlabelled break leaves.
+   */
+  private List<String> loops = new ArrayList<>();
+  /** For each enclosing switch statement, whether a break leaves it. */
+  private final List<Boolean> broken = new ArrayList<>();
+  /** How many switch expressions enclose the statement: return is out, yield is in. */
+  private int yielding;
   /** The arrays the method created, which it may return. */
   private final Set<String> fresh = new HashSet<>();
   private Fn current;
+
+  private static final String SWITCH = "#switch";
 
   private WellFormed(Program program) {
     this.program = program;
@@ -46,6 +56,8 @@ final class WellFormed {
   private void method(Fn fn) {
     vars.clear();
     loops.clear();
+    broken.clear();
+    yielding = 0;
     fresh.clear();
     current = fn;
     for (Fn.Param p : fn.params()) {
@@ -101,13 +113,24 @@ final class WellFormed {
       declare(w.guard(), Ty.INT, declared);
       bool(w.condition());
       loop(w.label(), List.of(), Ty.INT, w.body());
+    } else if (s instanceof Stmt.Switch w) {
+      return switchStatement(w);
+    } else if (s instanceof Stmt.Yield y) {
+      require(yielding > 0 && y.value().ty() == Ty.DOUBLE);
+      expr(y.value());
+      return false;
     } else if (s instanceof Stmt.Break b) {
-      jumpTarget(b.label());
+      require(b.label() == null ? !loops.isEmpty() : loops.contains(b.label()));
+      if (b.label() == null && loops.get(loops.size() - 1).equals(SWITCH)) {
+        broken.set(broken.size() - 1, true);
+      }
       return false;
     } else if (s instanceof Stmt.Continue c) {
-      jumpTarget(c.label());
+      require(c.label() == null ? loops.stream().anyMatch(l -> !l.equals(SWITCH))
+          : loops.contains(c.label()));
       return false;
     } else if (s instanceof Stmt.Return r) {
+      require(yielding == 0);
       require(r.value().ty() == current.result());
       // jgrad refuses to return a parameter or an alias of one.
       require(r.value().ty() != Ty.ARRAY || r.value() instanceof Expr.ArrayInit
@@ -136,9 +159,62 @@ final class WellFormed {
     locals.forEach(vars::remove);
   }
 
-  private void jumpTarget(String label) {
-    require(!loops.isEmpty());
-    require(label == null || loops.contains(label));
+  /**
+   * Checks a switch statement; returns whether it can complete normally: without a default, when
+   * a break leaves it, or when its last old-style group (any arrow case) can.
+   */
+  private boolean switchStatement(Stmt.Switch w) {
+    labels(w.selector(), w.cases());
+    loops.add(SWITCH);
+    broken.add(false);
+    boolean completes = !w.cases().stream().anyMatch(Case::isDefault);
+    for (int i = 0; i < w.cases().size(); i++) {
+      Case c = w.cases().get(i);
+      require(c.value() == null);
+      boolean ends = block(c.body());
+      completes |= ends && (w.arrow() || i == w.cases().size() - 1);
+    }
+    loops.remove(loops.size() - 1);
+    return completes | broken.remove(broken.size() - 1);
+  }
+
+  /**
+   * A switch expression: it has a default, and no case completes normally (each yields, or an
+   * old-style group falls through to the next). No jump leaves it.
+   */
+  private void switchExpression(Expr.Switch w) {
+    labels(w.selector(), w.cases());
+    require(w.cases().stream().anyMatch(Case::isDefault));
+    List<String> outer = loops;
+    loops = new ArrayList<>();
+    yielding++;
+    for (int i = 0; i < w.cases().size(); i++) {
+      Case c = w.cases().get(i);
+      if (c.value() != null) {
+        require(w.arrow() && c.body().isEmpty() && c.value().ty() == Ty.DOUBLE);
+        expr(c.value());
+      } else {
+        boolean completes = block(c.body());
+        require(!completes || !w.arrow() && i < w.cases().size() - 1);
+      }
+    }
+    yielding--;
+    loops = outer;
+  }
+
+  /** An int selector, distinct labels and at most one default. */
+  private void labels(Expr selector, List<Case> cases) {
+    require(selector.ty() == Ty.INT);
+    expr(selector);
+    Set<Integer> seen = new HashSet<>();
+    int defaults = 0;
+    for (Case c : cases) {
+      defaults += c.isDefault() ? 1 : 0;
+      for (int label : c.labels()) {
+        require(seen.add(label));
+      }
+    }
+    require(defaults <= 1 && !cases.isEmpty());
   }
 
   private void bool(Expr e) {
@@ -197,6 +273,8 @@ final class WellFormed {
       expr(s.target());
     } else if (e instanceof Expr.ArrayInit a) {
       a.elements().forEach(this::expr);
+    } else if (e instanceof Expr.Switch w) {
+      switchExpression(w);
     }
   }
 }

@@ -218,9 +218,18 @@ final class Check {
           owners.add(args[i]);
           continue;
         }
-        double[] b = new double[args[i] instanceof double[] a ? a.length : 1];
-        Arrays.fill(b, PRELOAD);
-        buffers.add(b);
+        if (args[i] instanceof double[][] m) {
+          double[][] b = new double[m.length][];
+          for (int r = 0; r < m.length; r++) {
+            b[r] = new double[m[r].length];
+            Arrays.fill(b[r], PRELOAD);
+          }
+          buffers.add(b);
+        } else {
+          double[] b = new double[Inputs.size(args[i])];
+          Arrays.fill(b, PRELOAD);
+          buffers.add(b);
+        }
         owners.add(args[i]);
       }
     }
@@ -233,7 +242,7 @@ final class Check {
     double[] expected = new double[jgrad.length];
     int k = 0;
     for (Object b : buffers) {
-      for (double d : (double[]) b) {
+      for (double d : Inputs.flat(b)) {
         added[k] = d - PRELOAD;
         expected[k] = UPSTREAM * jgrad[k];
         k++;
@@ -303,13 +312,8 @@ final class Check {
   static double[] flatten(Fn entry, Function<String, Object> component) {
     List<Double> out = new ArrayList<>();
     for (Fn.Param p : entry.differentiated()) {
-      Object c = component.apply(p.name());
-      if (c instanceof double[] a) {
-        for (double d : a) {
-          out.add(d);
-        }
-      } else {
-        out.add((Double) c);
+      for (double d : Inputs.flat(component.apply(p.name()))) {
+        out.add(d);
       }
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
@@ -326,6 +330,12 @@ final class Check {
       if (args[i] instanceof double[] a) {
         for (int j = 0; j < a.length; j++) {
           out.add("d" + p.name() + "[" + j + "]");
+        }
+      } else if (args[i] instanceof double[][] m) {
+        for (int r = 0; r < m.length; r++) {
+          for (int j = 0; j < m[r].length; j++) {
+            out.add("d" + p.name() + "[" + r + "][" + j + "]");
+          }
         }
       } else {
         out.add("d" + p.name());

@@ -92,7 +92,34 @@ sealed interface Expr {
     }
   }
 
-  /** {@code array.length}. */
+  /** {@code array[index]} of an {@code int[]} variable. */
+  record IntElem(String array, Expr index) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.INT;
+    }
+  }
+
+  /** {@code matrix[row][col]} of a {@code double[][]} variable. */
+  record Elem2(String matrix, Expr row, Expr col) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.DOUBLE;
+    }
+  }
+
+  /**
+   * {@code matrix[row]}, a row that shares storage with the matrix: a declaration's initialiser
+   * or a call's argument.
+   */
+  record Row(String matrix, Expr row) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.ARRAY;
+    }
+  }
+
+  /** {@code array.length} of any array variable. */
   record Length(String array) implements Expr {
     @Override
     public Ty ty() {
@@ -110,7 +137,8 @@ sealed interface Expr {
 
   /**
    * An assignment used as an expression or a statement: {@code target op value} with {@code op}
-   * one of {@code = += -= *= /= %=}; the target is a {@link Var} or an {@link Elem}.
+   * one of {@code = += -= *= /= %=}; the target is a {@link Var}, an {@link Elem}, an {@link
+   * Elem2} or an {@link IntElem}.
    */
   record Assign(Expr target, String op, Expr value) implements Expr {
     @Override
@@ -119,7 +147,10 @@ sealed interface Expr {
     }
   }
 
-  /** {@code ++t}, {@code t++}, {@code --t} or {@code t--} of a {@link Var} or {@link Elem}. */
+  /**
+   * {@code ++t}, {@code t++}, {@code --t} or {@code t--} of a {@link Var}, {@link Elem} or
+   * {@link Elem2}.
+   */
   record Step(Expr target, boolean prefix, boolean up) implements Expr {
     @Override
     public Ty ty() {
@@ -143,6 +174,14 @@ sealed interface Expr {
     @Override
     public Ty ty() {
       return Ty.ARRAY;
+    }
+  }
+
+  /** {@code {2, 0, 1}}, an int[] declaration's initialiser. */
+  record IntArrayInit(List<Integer> values) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.INTS;
     }
   }
 

@@ -19,6 +19,12 @@ final class Generator {
   static final int ARRAY_LENGTH = 3;
   /** The range of {@code f}'s int parameter {@code n}. */
   static final IntRange N_RANGE = new IntRange(0, 3);
+  /** The length of {@code f}'s index array {@code idx}, and the values of its elements. */
+  static final int INDEX_LENGTH = 3;
+  static final IntRange INDEX_VALUES = new IntRange(0, ARRAY_LENGTH - 1);
+  /** The shape of {@code f}'s matrix parameter {@code m}. */
+  static final int MATRIX_ROWS = 2;
+  static final int MATRIX_COLS = 3;
   /** How often {@code f} returns a double[], differentiated as a vector-Jacobian product. */
   static final double ARRAY_RESULTS = 0.2;
   /** How often a statement is a switch statement. */
@@ -99,16 +105,22 @@ final class Generator {
     for (int i = 0; i < arrays; i++) {
       params.add(new Fn.Param(new String[] {"a", "b"}[i], Ty.ARRAY));
     }
+    if (chance(0.2)) {
+      params.add(new Fn.Param("m", Ty.MATRIX));
+    }
     if (chance(0.5)) {
       params.add(new Fn.Param("n", Ty.INT));
+    }
+    if (chance(0.2)) {
+      params.add(new Fn.Param("idx", Ty.INTS));
     }
     if (chance(0.3)) {
       params.add(new Fn.Param("flag", Ty.BOOL));
     }
     List<String> wrt = new ArrayList<>();
-    if (chance(0.2) && doubles + arrays > 1) {
+    if (chance(0.2) && params.stream().filter(p -> p.ty().differentiable()).count() > 1) {
       for (Fn.Param p : params) {
-        if ((p.ty() == Ty.DOUBLE || p.ty() == Ty.ARRAY) && rnd.nextBoolean()) {
+        if (p.ty().differentiable() && rnd.nextBoolean()) {
           wrt.add(p.name());
         }
       }
@@ -206,7 +218,8 @@ final class Generator {
     boolean[] found = {false};
     Walk.exprs(new Program(List.of(new Fn("t", List.of(), List.of(),
         List.of(new Stmt.Return(e))))), (x, fixed) -> {
-          if (x instanceof Expr.Elem || x instanceof Expr.Var v && v.ty() == Ty.DOUBLE) {
+          if (x instanceof Expr.Elem || x instanceof Expr.Elem2
+              || x instanceof Expr.Var v && v.ty() == Ty.DOUBLE) {
             found[0] = true;
           }
           return null;
@@ -230,6 +243,10 @@ final class Generator {
         case INT -> scope.add(Scope.Local.counter(p.name(),
             arrayLength == 0 ? new IntRange(-3, 3) : N_RANGE, null));
         case BOOL -> scope.add(Scope.Local.of(p.name(), Ty.BOOL));
+        // Parameters: jgrad need not put back what the method writes into an int[].
+        case INTS -> scope.add(Scope.Local.ints(p.name(), INDEX_LENGTH, INDEX_VALUES, false));
+        case MATRIX -> scope.add(Scope.Local.matrix(p.name(), MATRIX_ROWS, MATRIX_COLS,
+            arraysWritable && differentiated));
         default -> throw new IllegalStateException();
       }
     }
@@ -407,12 +424,21 @@ final class Generator {
   }
 
   private Stmt arrayDecl() {
+    List<Scope.Local> matrices = scope.find(l -> l.ty() == Ty.MATRIX);
+    if (chance(0.15)) {
+      return indexArrayDecl();
+    }
     String name = scope.fresh("w");
     List<Scope.Local> arrays = scope.find(l -> l.ty() == Ty.ARRAY);
     int choice = rnd.nextInt(10);
     Expr init;
     Scope.Local local;
-    if (choice < 2 && !arrays.isEmpty()) {
+    if (!matrices.isEmpty() && chance(0.3)) {
+      // A row of a matrix: writes through it reach the matrix, and so must their gradient.
+      Scope.Local m = matrices.get(rnd.nextInt(matrices.size()));
+      init = new Expr.Row(m.name(), gen.index(m));
+      local = Scope.Local.array(name, m.cols(), m.mutable(), false);
+    } else if (choice < 2 && !arrays.isEmpty()) {
       // An alias: writes through it reach the original, and so must its gradient.
       Scope.Local of = arrays.get(rnd.nextInt(arrays.size()));
       init = new Expr.Var(of.name(), Ty.ARRAY);
@@ -434,18 +460,33 @@ final class Generator {
     return new Stmt.Decl(Ty.ARRAY, name, init);
   }
 
+  /** {@code int[] ks = {2, 0};}: an index array, whose values the generator knows. */
+  private Stmt indexArrayDecl() {
+    String name = scope.fresh("ks");
+    int length = 2 + rnd.nextInt(2);
+    int hi = 1 + rnd.nextInt(ARRAY_LENGTH - 1);
+    List<Integer> values = new ArrayList<>();
+    for (int i = 0; i < length; i++) {
+      values.add(rnd.nextInt(hi + 1));
+    }
+    scope.add(Scope.Local.ints(name, length, new IntRange(0, hi), true));
+    return new Stmt.Decl(Ty.INTS, name, new Expr.IntArrayInit(values));
+  }
+
   private Stmt loop(int nest) {
     String label = chance(0.3) ? scope.fresh("L") : null;
     int kind = rnd.nextInt(10);
     List<Scope.Local> arrays = scope.find(l -> l.ty() == Ty.ARRAY);
+    List<Scope.Local> bounding = scope.find(l -> l.ty() == Ty.ARRAY || l.ty() == Ty.INTS
+        || l.ty() == Ty.MATRIX);
     int mark = scope.mark();
     Stmt loop;
     if (kind < 4) {
       String counter = scope.fresh("i");
       Expr bound;
       Scope.Local local;
-      if (!arrays.isEmpty() && chance(0.3)) {
-        Scope.Local a = arrays.get(rnd.nextInt(arrays.size()));
+      if (!bounding.isEmpty() && chance(0.3)) {
+        Scope.Local a = bounding.get(rnd.nextInt(bounding.size()));
         bound = new Expr.Length(a.name());
         IntRange r = a.length() == 0 ? null : new IntRange(0, a.length() - 1);
         local = Scope.Local.counter(counter, r, a.name());

@@ -189,6 +189,15 @@ final class JavaText {
       return atom(c.condition()) + " ? " + atom(c.whenTrue()) + " : " + atom(c.whenFalse());
     } else if (e instanceof Expr.Elem a) {
       return a.array() + "[" + expr(a.index()) + "]";
+    } else if (e instanceof Expr.IntElem a) {
+      return a.array() + "[" + expr(a.index()) + "]";
+    } else if (e instanceof Expr.Elem2 a) {
+      return a.matrix() + "[" + expr(a.row()) + "][" + expr(a.col()) + "]";
+    } else if (e instanceof Expr.Row r) {
+      return r.matrix() + "[" + expr(r.row()) + "]";
+    } else if (e instanceof Expr.IntArrayInit a) {
+      return "{" + a.values().stream().map(String::valueOf).collect(Collectors.joining(", "))
+          + "}";
     } else if (e instanceof Expr.Length l) {
       return l.array() + ".length";
     } else if (e instanceof Expr.Invoke c) {
@@ -214,7 +223,8 @@ final class JavaText {
   static String atom(Expr e) {
     String text = expr(e);
     boolean primary = e instanceof Expr.Var || e instanceof Expr.Field || e instanceof Expr.Bool
-        || e instanceof Expr.Elem
+        || e instanceof Expr.Elem || e instanceof Expr.IntElem || e instanceof Expr.Elem2
+        || e instanceof Expr.Row
         || e instanceof Expr.Length || e instanceof Expr.Invoke || e instanceof Expr.MathCall
         || (e instanceof Expr.Num n && n.value() >= 0 && !isNegativeZero(n.value()))
         || (e instanceof Expr.Int i && i.value() >= 0)
@@ -223,7 +233,7 @@ final class JavaText {
   }
 
   private static boolean primaryInt(Expr e) {
-    return e instanceof Expr.Var || e instanceof Expr.Field
+    return e instanceof Expr.Var || e instanceof Expr.Field || e instanceof Expr.IntElem
         || (e instanceof Expr.Int i && i.value() >= 0) || e instanceof Expr.Length;
   }
 

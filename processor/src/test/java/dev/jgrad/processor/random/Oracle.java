@@ -54,7 +54,7 @@ final class Oracle {
     double[] steps = new double[free];
     for (int i = 0; i < args.length; i++) {
       for (int j = 0; indices[i] != null && j < indices[i].length; j++) {
-        steps[indices[i][j]] = step(args[i] instanceof double[] a ? a[j] : (Double) args[i]);
+        steps[indices[i][j]] = step(Inputs.flat(args[i])[j]);
       }
     }
     OracleOps.begin(steps);
@@ -129,9 +129,10 @@ final class Oracle {
       int earlier = sameArrayBefore(args, i);
       if (earlier >= 0 && indices[earlier] != null) {
         indices[i] = indices[earlier];
-      } else if (args[i] instanceof double[] a) {
-        indices[i] = new int[a.length];
-        for (int j = 0; j < a.length; j++) {
+      } else if (args[i] instanceof double[] || args[i] instanceof double[][]) {
+        // A matrix row by row, as the gradient record's components are flattened.
+        indices[i] = new int[Inputs.size(args[i])];
+        for (int j = 0; j < indices[i].length; j++) {
           indices[i][j] = next++;
         }
       } else {
@@ -157,6 +158,16 @@ final class Oracle {
         Gradient[] g = new Gradient[a.length];
         for (int j = 0; j < a.length; j++) {
           g[j] = lift.of(a[j], indices[i] == null ? -1 : indices[i][j]);
+        }
+        out[i] = g;
+      } else if (args[i] instanceof double[][] m) {
+        Gradient[][] g = new Gradient[m.length][];
+        int k = 0;
+        for (int r = 0; r < m.length; r++) {
+          g[r] = new Gradient[m[r].length];
+          for (int j = 0; j < m[r].length; j++, k++) {
+            g[r][j] = lift.of(m[r][j], indices[i] == null ? -1 : indices[i][k]);
+          }
         }
         out[i] = g;
       } else if (args[i] instanceof Double d) {

@@ -153,6 +153,12 @@ final class OracleText {
       return atom(c.condition()) + " ? " + atom(c.whenTrue()) + " : " + atom(c.whenFalse());
     } else if (e instanceof Expr.Elem a) {
       return a.array() + "[" + expr(a.index()) + "]";
+    } else if (e instanceof Expr.IntElem a) {
+      return a.array() + "[" + expr(a.index()) + "]";
+    } else if (e instanceof Expr.Elem2 a) {
+      return a.matrix() + "[" + expr(a.row()) + "][" + expr(a.col()) + "]";
+    } else if (e instanceof Expr.Row r) {
+      return r.matrix() + "[" + expr(r.row()) + "]";
     } else if (e instanceof Expr.Invoke c) {
       return c.method() + "(" + c.args().stream().map(OracleText::expr)
           .collect(Collectors.joining(", ")) + ")";
@@ -184,7 +190,8 @@ final class OracleText {
   private static String atom(Expr e) {
     String text = expr(e);
     boolean primary = e instanceof Expr.Var || e instanceof Expr.Field || e instanceof Expr.Bool
-        || e instanceof Expr.Elem
+        || e instanceof Expr.Elem || e instanceof Expr.IntElem || e instanceof Expr.Elem2
+        || e instanceof Expr.Row
         || e instanceof Expr.Length || e instanceof Expr.Invoke || e instanceof Expr.MathCall
         || e instanceof Expr.Num || e instanceof Expr.ToInt || e instanceof Expr.ToDouble
         || (e instanceof Expr.Int i && i.value() >= 0)

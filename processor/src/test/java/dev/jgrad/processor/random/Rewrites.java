@@ -189,6 +189,15 @@ final class Rewrites {
             return replaceBlock(p, blockIndex, unwrapped);
           });
         }
+        for (Expr header : headers(s)) {
+          // The statement reduced to its condition, bound or selector, kept in a local.
+          Stmt.Decl kept = new Stmt.Decl(header.ty(), "t" + at + "x" + blockIndex, header);
+          out.add(() -> {
+            List<Stmt> reduced = new ArrayList<>(block);
+            reduced.set(at, kept);
+            return replaceBlock(p, blockIndex, reduced);
+          });
+        }
         if (s instanceof Stmt.If f && f.otherwise() != null) {
           out.add(() -> {
             List<Stmt> noElse = new ArrayList<>(block);
@@ -217,6 +226,20 @@ final class Rewrites {
         }
       }
     }
+  }
+
+  /** The expressions that decide what a compound statement does. */
+  private static List<Expr> headers(Stmt s) {
+    if (s instanceof Stmt.If i) {
+      return List.of(i.condition());
+    } else if (s instanceof Stmt.For f) {
+      return List.of(f.bound());
+    } else if (s instanceof Stmt.While w) {
+      return List.of(w.condition());
+    } else if (s instanceof Stmt.Switch w) {
+      return List.of(w.selector());
+    }
+    return List.of();
   }
 
   private static List<List<Stmt>> inside(Stmt s) {
@@ -302,6 +325,14 @@ final class Rewrites {
   private static List<Expr> standIns(Expr e, List<Expr> doubleParams) {
     List<Expr> out = new ArrayList<>();
     if (e instanceof Expr.Switch w) {
+      // The switch replaced by what one of its cases yields.
+      for (Case c : w.cases()) {
+        for (Stmt s : c.body()) {
+          if (s instanceof Stmt.Yield y) {
+            out.add(y.value());
+          }
+        }
+      }
       for (int c = 0; c < w.cases().size(); c++) {
         if (!w.cases().get(c).isDefault()) {
           List<Case> fewer = new ArrayList<>(w.cases());
@@ -365,6 +396,12 @@ final class Rewrites {
       return List.of(t.operand());
     } else if (e instanceof Expr.Elem a) {
       return List.of(a.index());
+    } else if (e instanceof Expr.IntElem a) {
+      return List.of(a.index());
+    } else if (e instanceof Expr.Elem2 a) {
+      return List.of(a.row(), a.col());
+    } else if (e instanceof Expr.Row r) {
+      return List.of(r.row());
     } else if (e instanceof Expr.Invoke c) {
       return c.args();
     } else if (e instanceof Expr.Assign a) {

@@ -44,6 +44,15 @@ final class Scope {
     static Local array(String name, int length, boolean mutable, boolean fresh) {
       return new Local(name, Ty.ARRAY, null, length, 0, mutable, null, fresh);
     }
+
+    /** An int[] of {@code length} elements, each in {@code values}. */
+    static Local ints(String name, int length, IntRange values, boolean mutable) {
+      return new Local(name, Ty.INTS, values, length, 0, mutable, null, false);
+    }
+
+    static Local matrix(String name, int rows, int cols, boolean mutable) {
+      return new Local(name, Ty.MATRIX, null, rows, cols, mutable, null, false);
+    }
   }
 
   /** The smallest array length the generator creates; helpers rely on it. */

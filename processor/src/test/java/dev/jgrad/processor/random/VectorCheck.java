@@ -137,7 +137,7 @@ final class VectorCheck {
       if (!entry.differentiated().contains(entry.params().get(i))) {
         continue;
       }
-      int size = args[i] instanceof double[] a ? a.length : 1;
+      int size = Inputs.size(args[i]);
       boolean again = Oracle.sameArrayBefore(args, i) >= 0;
       for (int j = 0; j < size; j++, k++) {
         if (!again) {

@@ -174,6 +174,12 @@ final class Walk {
           expr(c.whenFalse(), edit, false), c.ty());
     } else if (e instanceof Expr.Elem a) {
       return new Expr.Elem(a.array(), expr(a.index(), edit, false));
+    } else if (e instanceof Expr.IntElem a) {
+      return new Expr.IntElem(a.array(), expr(a.index(), edit, false));
+    } else if (e instanceof Expr.Elem2 a) {
+      return new Expr.Elem2(a.matrix(), expr(a.row(), edit, false), expr(a.col(), edit, false));
+    } else if (e instanceof Expr.Row r) {
+      return new Expr.Row(r.matrix(), expr(r.row(), edit, false));
     } else if (e instanceof Expr.Invoke c) {
       return new Expr.Invoke(c.method(), list(c.args(), edit));
     } else if (e instanceof Expr.Assign a) {

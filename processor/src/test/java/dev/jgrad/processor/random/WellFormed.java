@@ -64,7 +64,7 @@ final class WellFormed {
       vars.put(p.name(), p.ty());
     }
     for (String w : fn.wrt()) {
-      require(vars.get(w) == Ty.DOUBLE || vars.get(w) == Ty.ARRAY);
+      require(vars.get(w) != null && vars.get(w).differentiable());
     }
     require(!fn.body().isEmpty() && fn.body().get(fn.body().size() - 1) instanceof Stmt.Return);
     block(fn.body());
@@ -217,6 +217,11 @@ final class WellFormed {
     require(defaults <= 1 && !cases.isEmpty());
   }
 
+  private void index(Expr e) {
+    require(e.ty() == Ty.INT);
+    expr(e);
+  }
+
   private void bool(Expr e) {
     require(e.ty() == Ty.BOOL);
     expr(e);
@@ -233,7 +238,18 @@ final class WellFormed {
       require(a.index().ty() == Ty.INT);
       expr(a.index());
     } else if (e instanceof Expr.Length l) {
-      require(vars.get(l.array()) == Ty.ARRAY);
+      Ty ty = vars.get(l.array());
+      require(ty == Ty.ARRAY || ty == Ty.INTS || ty == Ty.MATRIX);
+    } else if (e instanceof Expr.IntElem a) {
+      require(vars.get(a.array()) == Ty.INTS);
+      index(a.index());
+    } else if (e instanceof Expr.Elem2 a) {
+      require(vars.get(a.matrix()) == Ty.MATRIX);
+      index(a.row());
+      index(a.col());
+    } else if (e instanceof Expr.Row r) {
+      require(vars.get(r.matrix()) == Ty.MATRIX);
+      index(r.row());
     } else if (e instanceof Expr.Bin b) {
       require(b.left().ty() == b.right().ty());
       expr(b.left());
@@ -264,12 +280,14 @@ final class WellFormed {
         expr(c.args().get(i));
       }
     } else if (e instanceof Expr.Assign a) {
-      require(a.target() instanceof Expr.Var || a.target() instanceof Expr.Elem);
+      require(a.target() instanceof Expr.Var || a.target() instanceof Expr.Elem
+          || a.target() instanceof Expr.Elem2 || a.target() instanceof Expr.IntElem);
       require(a.value().ty() == a.target().ty());
       expr(a.target());
       expr(a.value());
     } else if (e instanceof Expr.Step s) {
-      require(s.target() instanceof Expr.Var || s.target() instanceof Expr.Elem);
+      require(s.target() instanceof Expr.Var || s.target() instanceof Expr.Elem
+          || s.target() instanceof Expr.Elem2);
       expr(s.target());
     } else if (e instanceof Expr.ArrayInit a) {
       a.elements().forEach(this::expr);

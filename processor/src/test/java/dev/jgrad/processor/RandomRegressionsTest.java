@@ -294,4 +294,34 @@ class RandomRegressionsTest {
         () -> assertEquals(6.0, g.value(), TOLERANCE, "value"),
         () -> assertEquals(2.0, (Double) g.gradient("x"), TOLERANCE, "dx"));
   }
+
+  /**
+   * {@code t[j] op= value} where the value writes the same element through another name. Java
+   * reads the element's old value before it evaluates the value; jgrad read it afterwards when
+   * the two names differ, for a row of a matrix (which the lowering holds in a temporary) as for
+   * a local alias of an array, so both the value and the gradient were wrong.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "return m[1][2] += m[1][(int) 2.5] += x;",
+      "double[] r = m[1];\n  return r[2] += m[1][2] += x;",
+      "double[] r = m[1];\n  return m[1][2] -= -(r[2] *= x);"})
+  void compoundAssignmentWhoseValueWritesTheElementThroughAnotherName(String body) {
+    Differentiated f = compile("CompoundThroughAlias", """
+        @Differentiable
+        static double f(double x, double[][] m) {
+          BODY
+        }
+        """.replace("BODY", body));
+    double[][] m = {{0.0, 0.0, 0.0}, {0.0, 0.0, -1.5}};
+    Gradient g = f.gradient(0.5, m);
+    // Every form is m12 + (m12 op x) with the old m12: 2 m12 + x, or m12 + m12 x.
+    boolean sum = !body.contains("*=");
+    double value = sum ? 2 * -1.5 + 0.5 : -1.5 + -1.5 * 0.5;
+    assertAll(
+        () -> assertEquals(value, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(sum ? 1.0 : -1.5, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertEquals(sum ? 2.0 : 1.5, ((double[][]) g.gradient("m"))[1][2], TOLERANCE,
+            "dm[1][2]"));
+  }
 }

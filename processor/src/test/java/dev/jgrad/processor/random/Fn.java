@@ -11,14 +11,20 @@ import java.util.List;
  *     and double[][] parameter)
  * @param body ends with a return
  * @param result DOUBLE, or ARRAY for an array-valued method (only the entry point)
+ * @param rule its hand-written backward rule, or null
  */
-record Fn(String name, List<Fn.Param> params, List<String> wrt, List<Stmt> body, Ty result) {
+record Fn(String name, List<Fn.Param> params, List<String> wrt, List<Stmt> body, Ty result,
+    Rule rule) {
   /** A parameter of one of the types. */
   record Param(String name, Ty ty) {}
 
   /** A method returning double. */
   Fn(String name, List<Param> params, List<String> wrt, List<Stmt> body) {
-    this(name, params, wrt, body, Ty.DOUBLE);
+    this(name, params, wrt, body, Ty.DOUBLE, null);
+  }
+
+  Fn(String name, List<Param> params, List<String> wrt, List<Stmt> body, Ty result) {
+    this(name, params, wrt, body, result, null);
   }
 
   /** The parameters the gradient is taken with respect to, in declaration order. */
@@ -30,10 +36,10 @@ record Fn(String name, List<Fn.Param> params, List<String> wrt, List<Stmt> body,
   }
 
   Fn withBody(List<Stmt> newBody) {
-    return new Fn(name, params, wrt, newBody, result);
+    return new Fn(name, params, wrt, newBody, result, rule);
   }
 
   Fn withParams(List<Param> newParams, List<String> newWrt) {
-    return new Fn(name, newParams, newWrt, body, result);
+    return new Fn(name, newParams, newWrt, body, result, rule);
   }
 }

@@ -27,12 +27,16 @@ final class Generator {
   static final int MATRIX_COLS = 3;
   /** How often {@code f} returns a double[], differentiated as a vector-Jacobian product. */
   static final double ARRAY_RESULTS = 0.2;
+  /** How often a program has a helper with a hand-written backward rule. */
+  static final double RULES = 0.2;
   /** How often a statement is a switch statement. */
   static final double SWITCHES = 0.02;
 
   private final SplittableRandom rnd;
   private final List<Callee> callees = new ArrayList<>();
   private final List<Constant> constants = new ArrayList<>();
+  /** The helper with a hand-written rule, or null. */
+  private Fn ruleHelper;
   private Scope scope;
   private ExprGen gen;
   /** The result type of the method being drawn, for its returns. */
@@ -61,6 +65,11 @@ final class Generator {
       }
     }
     List<Fn> fns = new ArrayList<>();
+    if (chance(RULES)) {
+      ruleHelper = Rule.values()[rnd.nextInt(Rule.values().length)].helper("s0");
+      fns.add(ruleHelper);
+      callees.add(new Callee(ruleHelper, false, false));
+    }
     int helpers = chance(0.4) ? 0 : chance(0.55) ? 1 : 2;
     for (int i = 0; i < helpers; i++) {
       Fn h = helper("h" + i);
@@ -131,7 +140,12 @@ final class Generator {
     Ty result = chance(ARRAY_RESULTS) ? Ty.ARRAY : Ty.DOUBLE;
     begin(params, wrt, ARRAY_LENGTH, true, result);
     List<Stmt> body = block(5, 0, false);
-    body.add(new Stmt.Return(result == Ty.ARRAY ? arrayResult(3, true) : result(3)));
+    Expr last = result == Ty.ARRAY ? arrayResult(3, true) : result(3);
+    if (ruleHelper != null && chance(0.6)) {
+      // Calls elsewhere often feed only decisions or dead values: make the rule count.
+      last = plusRule(last);
+    }
+    body.add(new Stmt.Return(last));
     return new Fn("f", params, wrt, body, result);
   }
 
@@ -195,6 +209,21 @@ final class Generator {
       e = gen.dbl(depth, true);
     }
     return e;
+  }
+
+  /** {@code e + s0(...)}, or that in the first element of a returned array initialiser. */
+  private Expr plusRule(Expr e) {
+    List<Expr> args = new ArrayList<>();
+    for (int i = 0; i < ruleHelper.params().size(); i++) {
+      args.add(result(2));
+    }
+    Expr call = new Expr.Invoke(ruleHelper.name(), args);
+    if (e instanceof Expr.ArrayInit a) {
+      List<Expr> elements = new ArrayList<>(a.elements());
+      elements.set(0, new Expr.Bin("+", elements.get(0), call, Ty.DOUBLE));
+      return new Expr.ArrayInit(elements);
+    }
+    return e.ty() == Ty.DOUBLE ? new Expr.Bin("+", e, call, Ty.DOUBLE) : e;
   }
 
   /**

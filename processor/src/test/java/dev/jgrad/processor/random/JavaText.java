@@ -68,6 +68,9 @@ final class JavaText {
 
   private static void method(Fn fn, String indent, StringBuilder out) {
     out.append(indent).append("@Differentiable");
+    if (fn.rule() != null) {
+      out.append("(backward = \"").append(Rule.ruleName(fn.name())).append("\")");
+    }
     if (!fn.wrt().isEmpty()) {
       out.append("(wrt = {").append(fn.wrt().stream().map(w -> "\"" + w + "\"")
           .collect(Collectors.joining(", "))).append("})");
@@ -79,6 +82,9 @@ final class JavaText {
         .append(") {\n");
     block(fn.body(), indent + "  ", out);
     out.append(indent).append("}\n");
+    if (fn.rule() != null) {
+      out.append('\n').append(fn.rule().backward(Rule.ruleName(fn.name())).indent(indent.length()));
+    }
   }
 
   private static void block(List<Stmt> body, String indent, StringBuilder out) {

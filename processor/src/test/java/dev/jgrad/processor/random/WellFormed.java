@@ -67,6 +67,8 @@ final class WellFormed {
       require(vars.get(w) != null && vars.get(w).differentiable());
     }
     require(!fn.body().isEmpty() && fn.body().get(fn.body().size() - 1) instanceof Stmt.Return);
+    // A rule is right only for the body it was written for.
+    require(fn.rule() == null || fn.equals(fn.rule().helper(fn.name())));
     block(fn.body());
   }
 

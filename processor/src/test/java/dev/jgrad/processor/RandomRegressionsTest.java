@@ -324,4 +324,35 @@ class RandomRegressionsTest {
         () -> assertEquals(sum ? 2.0 : 1.5, ((double[][]) g.gradient("m"))[1][2], TOLERANCE,
             "dm[1][2]"));
   }
+
+  /**
+   * A {@code yield} inside a switch statement that sits in a case of a switch expression. It
+   * left only the inner switch statement, so the statements after it ran and the expression
+   * took a later value ({@code 0.5} here instead of {@code y}).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void yieldFromASwitchStatementInsideASwitchExpression(int n) {
+    Differentiated f = compile("YieldThroughSwitch", """
+        @Differentiable
+        static double f(double y, int n) {
+          return switch (4) {
+            default -> {
+              switch (n) {
+                case 1 -> {
+                  yield y * y;
+                }
+                default -> y = 3 * y;
+              }
+              yield 0.5 * y;
+            }
+          };
+        }
+        """);
+    // n = 1: y^2; otherwise 0.5 (3 y).
+    Gradient g = f.gradient(0.5, n);
+    assertAll(
+        () -> assertEquals(n == 1 ? 0.25 : 0.75, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(n == 1 ? 1.0 : 1.5, (Double) g.gradient("y"), TOLERANCE, "dy"));
+  }
 }

@@ -355,4 +355,35 @@ class RandomRegressionsTest {
         () -> assertEquals(n == 1 ? 0.25 : 0.75, g.value(), TOLERANCE, "value"),
         () -> assertEquals(n == 1 ? 1.0 : 1.5, (Double) g.gradient("y"), TOLERANCE, "dy"));
   }
+
+  /**
+   * A matrix row passed to a callee that writes into it, chosen by an index that reads the
+   * element the callee changes. The reverse sweep evaluated the index again after the call, got
+   * another row, and put the saved row back there: the matrix was not restored.
+   */
+  @Test
+  void rowArgumentWhoseIndexReadsWhatTheCalleeWrites() {
+    Differentiated f = compile("RowIndexReadsWrite", """
+        @Differentiable
+        static double h(double p, double[] u) {
+          u[1] += 0.5;
+          return p * u[1];
+        }
+
+        @Differentiable
+        static double f(double x, double[][] m) {
+          return h(x, m[((int) Math.floor(m[0][1])) + 2]);
+        }
+        """);
+    // floor(-1.25) + 2 = 0: h writes m[0][1] = -0.75, then floor(-0.75) + 2 would be 1.
+    double[][] m = {{0.5, -1.25, 2.0}, {3.0, 4.0, 5.0}};
+    Gradient g = f.gradient(2.0, m);
+    assertAll(
+        () -> assertEquals(-1.5, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(-0.75, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertArrayEquals(new double[] {0.0, 2.0, 0.0}, ((double[][]) g.gradient("m"))[0],
+            TOLERANCE, "dm[0]"),
+        () -> assertArrayEquals(new double[] {0.5, -1.25, 2.0}, m[0], "m[0] restored"),
+        () -> assertArrayEquals(new double[] {3.0, 4.0, 5.0}, m[1], "m[1] untouched"));
+  }
 }

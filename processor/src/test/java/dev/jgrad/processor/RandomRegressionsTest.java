@@ -386,4 +386,32 @@ class RandomRegressionsTest {
         () -> assertArrayEquals(new double[] {0.5, -1.25, 2.0}, m[0], "m[0] restored"),
         () -> assertArrayEquals(new double[] {3.0, 4.0, 5.0}, m[1], "m[1] untouched"));
   }
+
+  /**
+   * The same array for two parameters, one argument reading an element and a later one writing
+   * it. Java reads {@code a[0]} first; jgrad read it after {@code b[0] /= 2}, since by name the
+   * write was to another array.
+   */
+  @Test
+  void argumentReadBeforeALaterArgumentWritesItThroughAnotherParameter() {
+    Differentiated f = compile("ArgumentThroughAlias", """
+        @Differentiable
+        static double h(double p, double q) {
+          return p * q;
+        }
+
+        @Differentiable
+        static double f(double[] a, double[] b) {
+          return h(a[0], b[0] /= 2.0);
+        }
+        """);
+    double[] shared = {3.0, 1.0};
+    // f = a0 (a0 / 2) = a0^2 / 2 with the one array: value 4.5, gradient a0 = 3 for both.
+    Gradient g = f.gradient(shared, shared);
+    assertAll(
+        () -> assertEquals(4.5, g.value(), TOLERANCE, "value"),
+        () -> assertArrayEquals(new double[] {3.0, 0.0}, (double[]) g.gradient("a"), TOLERANCE,
+            "da"),
+        () -> assertArrayEquals(new double[] {3.0, 1.0}, shared, "restored"));
+  }
 }

@@ -44,12 +44,7 @@ final class Assignments {
       return target;
     }
     String binary = op.substring(0, op.length() - 1);
-    // Java reads the old value before the right-hand side runs. Writes are known by name, but an
-    // element may also be written through another name for its array (an alias, or the
-    // temporary that holds a matrix row): read it first whenever the right-hand side writes an
-    // array.
-    Expr old = target instanceof Expr.Index && valueWrites.stream().anyMatch(v -> v.type()
-        .isArray()) ? exprs.bind(target, out, 0) : exprs.protect(target, valueWrites, out);
+    Expr old = exprs.protect(target, valueWrites, out);
     Expr rhs = exprs.lower(valueSource, out);
     Type type = Operators.resultType(binary, old.type(), rhs.type());
     if (type == null || !target.type().isNumeric() && target.type() != Type.BOOLEAN) {

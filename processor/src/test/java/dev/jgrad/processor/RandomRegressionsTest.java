@@ -414,4 +414,35 @@ class RandomRegressionsTest {
             "da"),
         () -> assertArrayEquals(new double[] {3.0, 1.0}, shared, "restored"));
   }
+
+  /**
+   * {@code ++m[i][1]} where the row index {@code i} reads the element that the increment
+   * changes. The reverse sweep evaluated the row index again after the write, got the other
+   * row, and restored the saved element there.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"++m[ROW][1];", "m[ROW][1] = x;", "m[ROW][1] *= x;"})
+  void matrixWriteWhoseRowIndexReadsTheElementItChanges(String write) {
+    Differentiated f = compile("RowIndexReadsTarget", """
+        @Differentiable
+        static double f(double x, double[][] m) {
+          WRITE
+          return x * m[1][1];
+        }
+        """.replace("WRITE", write.replace("ROW", "(((int) Math.floor(m[1][1])) + 2) % 2")));
+    // m[1][1] = -0.5 picks row 1, then the write makes it 0.5 (++), 1.5 (= x) or -0.75 (*= x),
+    // for which floor(...) + 2 would pick row 0 (2 % 2), row 1, row 1.
+    double[][] m = {{4.0, 5.0, 6.0}, {7.0, -0.5, 8.0}};
+    Gradient g = f.gradient(1.5, m);
+    double written = write.startsWith("++") ? 0.5 : write.contains("*=") ? -0.75 : 1.5;
+    double dm11 = write.startsWith("++") ? 1.5 : write.contains("*=") ? 1.5 * 1.5 : 0.0;
+    double dx = write.contains("= x;") && !write.contains("*=") ? 2 * 1.5
+        : write.contains("*=") ? 2 * 1.5 * -0.5 : 0.5;
+    assertAll(
+        () -> assertEquals(1.5 * written, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(dx, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertEquals(dm11, ((double[][]) g.gradient("m"))[1][1], TOLERANCE, "dm[1][1]"),
+        () -> assertArrayEquals(new double[] {4.0, 5.0, 6.0}, m[0], "m[0] untouched"),
+        () -> assertArrayEquals(new double[] {7.0, -0.5, 8.0}, m[1], "m[1] restored"));
+  }
 }

@@ -327,4 +327,155 @@ class RandomRegressionsTest {
     dev.jgrad.runtime.GradientCheck.check(f.function(), new double[] {a0, 1},
         new double[] {b0, 2}).assertBelow(1e-8);
   }
+
+  /**
+   * {@code t[j] op= value} where the value writes the same element through another name. Java
+   * reads the element's old value before it evaluates the value; jgrad read it afterwards when
+   * the two names differ, for a row of a matrix (which the lowering holds in a temporary) as for
+   * a local alias of an array, so both the value and the gradient were wrong.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "return m[1][2] += m[1][(int) 2.5] += x;",
+      "double[] r = m[1];\n  return r[2] += m[1][2] += x;",
+      "double[] r = m[1];\n  return m[1][2] -= -(r[2] *= x);"})
+  void compoundAssignmentWhoseValueWritesTheElementThroughAnotherName(String body) {
+    Differentiated f = compile("CompoundThroughAlias", """
+        @Differentiable
+        static double f(double x, double[][] m) {
+          BODY
+        }
+        """.replace("BODY", body));
+    double[][] m = {{0.0, 0.0, 0.0}, {0.0, 0.0, -1.5}};
+    Gradient g = f.gradient(0.5, m);
+    // Every form is m12 + (m12 op x) with the old m12: 2 m12 + x, or m12 + m12 x.
+    boolean sum = !body.contains("*=");
+    double value = sum ? 2 * -1.5 + 0.5 : -1.5 + -1.5 * 0.5;
+    assertAll(
+        () -> assertEquals(value, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(sum ? 1.0 : -1.5, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertEquals(sum ? 2.0 : 1.5, ((double[][]) g.gradient("m"))[1][2], TOLERANCE,
+            "dm[1][2]"));
+  }
+
+  /**
+   * A {@code yield} inside a switch statement that sits in a case of a switch expression. It
+   * left only the inner switch statement, so the statements after it ran and the expression
+   * took a later value ({@code 0.5} here instead of {@code y}).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void yieldFromASwitchStatementInsideASwitchExpression(int n) {
+    Differentiated f = compile("YieldThroughSwitch", """
+        @Differentiable
+        static double f(double y, int n) {
+          return switch (4) {
+            default -> {
+              switch (n) {
+                case 1 -> {
+                  yield y * y;
+                }
+                default -> y = 3 * y;
+              }
+              yield 0.5 * y;
+            }
+          };
+        }
+        """);
+    // n = 1: y^2; otherwise 0.5 (3 y).
+    Gradient g = f.gradient(0.5, n);
+    assertAll(
+        () -> assertEquals(n == 1 ? 0.25 : 0.75, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(n == 1 ? 1.0 : 1.5, (Double) g.gradient("y"), TOLERANCE, "dy"));
+  }
+
+  /**
+   * A matrix row passed to a callee that writes into it, chosen by an index that reads the
+   * element the callee changes. The reverse sweep evaluated the index again after the call, got
+   * another row, and put the saved row back there: the matrix was not restored.
+   */
+  @Test
+  void rowArgumentWhoseIndexReadsWhatTheCalleeWrites() {
+    Differentiated f = compile("RowIndexReadsWrite", """
+        @Differentiable
+        static double h(double p, double[] u) {
+          u[1] += 0.5;
+          return p * u[1];
+        }
+
+        @Differentiable
+        static double f(double x, double[][] m) {
+          return h(x, m[((int) Math.floor(m[0][1])) + 2]);
+        }
+        """);
+    // floor(-1.25) + 2 = 0: h writes m[0][1] = -0.75, then floor(-0.75) + 2 would be 1.
+    double[][] m = {{0.5, -1.25, 2.0}, {3.0, 4.0, 5.0}};
+    Gradient g = f.gradient(2.0, m);
+    assertAll(
+        () -> assertEquals(-1.5, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(-0.75, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertArrayEquals(new double[] {0.0, 2.0, 0.0}, ((double[][]) g.gradient("m"))[0],
+            TOLERANCE, "dm[0]"),
+        () -> assertArrayEquals(new double[] {0.5, -1.25, 2.0}, m[0], "m[0] restored"),
+        () -> assertArrayEquals(new double[] {3.0, 4.0, 5.0}, m[1], "m[1] untouched"));
+  }
+
+  /**
+   * The same array for two parameters, one argument reading an element and a later one writing
+   * it. Java reads {@code a[0]} first; jgrad read it after {@code b[0] /= 2}, since by name the
+   * write was to another array.
+   */
+  @Test
+  void argumentReadBeforeALaterArgumentWritesItThroughAnotherParameter() {
+    Differentiated f = compile("ArgumentThroughAlias", """
+        @Differentiable
+        static double h(double p, double q) {
+          return p * q;
+        }
+
+        @Differentiable
+        static double f(double[] a, double[] b) {
+          return h(a[0], b[0] /= 2.0);
+        }
+        """);
+    double[] shared = {3.0, 1.0};
+    // f = a0 (a0 / 2) = a0^2 / 2 with the one array: value 4.5, gradient a0 = 3 for both.
+    Gradient g = f.gradient(shared, shared);
+    assertAll(
+        () -> assertEquals(4.5, g.value(), TOLERANCE, "value"),
+        () -> assertArrayEquals(new double[] {3.0, 0.0}, (double[]) g.gradient("a"), TOLERANCE,
+            "da"),
+        () -> assertArrayEquals(new double[] {3.0, 1.0}, shared, "restored"));
+  }
+
+  /**
+   * {@code ++m[i][1]} where the row index {@code i} reads the element that the increment
+   * changes. The reverse sweep evaluated the row index again after the write, got the other
+   * row, and restored the saved element there.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"++m[ROW][1];", "m[ROW][1] = x;", "m[ROW][1] *= x;"})
+  void matrixWriteWhoseRowIndexReadsTheElementItChanges(String write) {
+    Differentiated f = compile("RowIndexReadsTarget", """
+        @Differentiable
+        static double f(double x, double[][] m) {
+          WRITE
+          return x * m[1][1];
+        }
+        """.replace("WRITE", write.replace("ROW", "(((int) Math.floor(m[1][1])) + 2) % 2")));
+    // m[1][1] = -0.5 picks row 1, then the write makes it 0.5 (++), 1.5 (= x) or -0.75 (*= x),
+    // for which floor(...) + 2 would pick row 0 (2 % 2), row 1, row 1.
+    double[][] m = {{4.0, 5.0, 6.0}, {7.0, -0.5, 8.0}};
+    Gradient g = f.gradient(1.5, m);
+    double written = write.startsWith("++") ? 0.5 : write.contains("*=") ? -0.75 : 1.5;
+    double dm11 = write.startsWith("++") ? 1.5 : write.contains("*=") ? 1.5 * 1.5 : 0.0;
+    double dx = write.contains("= x;") && !write.contains("*=") ? 2 * 1.5
+        : write.contains("*=") ? 2 * 1.5 * -0.5 : 0.5;
+    assertAll(
+        () -> assertEquals(1.5 * written, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(dx, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertEquals(dm11, ((double[][]) g.gradient("m"))[1][1], TOLERANCE, "dm[1][1]"),
+        () -> assertArrayEquals(new double[] {4.0, 5.0, 6.0}, m[0], "m[0] untouched"),
+        () -> assertArrayEquals(new double[] {7.0, -0.5, 8.0}, m[1], "m[1] restored"));
+  }
 }

@@ -119,6 +119,10 @@ final class Assignments {
       }
       if (!(array instanceof Expr.Read) && Reads.mentionsAny(array, laterWrites)) {
         array = exprs.bind(array, out, Context.line(t));
+      } else if (array instanceof Expr.Index row && !(row.index() instanceof Expr.Literal
+          || row.index() instanceof Expr.Read)) {
+        // A matrix row's index, likewise: it may read the element this assignment changes.
+        array = new Expr.Index(row.array(), exprs.bind(row.index(), out, Context.line(t)));
       }
       return new Expr.Index(array, index);
     }

@@ -78,6 +78,11 @@ final class Calls {
         if (a.type().isArray() && !(a instanceof Expr.Read || a instanceof Expr.Index)) {
           cx.report(e.getArgument(k), Message.CALL_ARGUMENT, e.getArgument(k), name,
               "pass an array variable or a row such as m[i]");
+        } else if (a instanceof Expr.Index row && !(row.index() instanceof Expr.Literal
+            || row.index() instanceof Expr.Read)) {
+          // The row is named again around the call (snapshots, the callee's adjoint), when the
+          // callee may have changed what its index reads: compute the index once.
+          args.set(k, new Expr.Index(row.array(), exprs.bind(row.index(), out, line)));
         }
       }
       Var result = cx.newTemp(found.differentiable().returnType());

@@ -90,17 +90,10 @@ final class Exits {
     return Flow.LEAVES;
   }
 
-  /** Leaves the innermost switch expression (a {@code yield}). */
-  Flow yield(Node s, List<Stmt> out) {
-    for (LoopContext l : loops) {
-      if (l.isSwitch) {
-        l.usedBreak = true;
-        return leave(l.breakCode, Context.line(s), out);
-      }
-    }
-    cx.report(s, Message.UNSUPPORTED_STATEMENT, "yield outside a switch expression",
-        "yield only inside a switch expression.");
-    return Flow.LEAVES;
+  /** Leaves the switch expression {@code target} (a {@code yield}). */
+  Flow yield(LoopContext target, int line, List<Stmt> out) {
+    target.usedBreak = true;
+    return leave(target.breakCode, line, out);
   }
 
   /** {@code exit == 0}. */

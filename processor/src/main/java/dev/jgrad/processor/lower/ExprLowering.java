@@ -112,7 +112,10 @@ final class ExprLowering {
 
   /**
    * Binds {@code value} to a temporary when a later side effect could change what it reads, so
-   * that the value Java computed first is the one used.
+   * that the value Java computed first is the one used. Writes are known by the name of the
+   * variable or array written, but an array may have other names (an alias, a row held in a
+   * temporary, the same array passed for two parameters): a number read from any array is
+   * bound whenever a later side effect writes any array.
    */
   Expr protect(Expr value, Set<Var> laterWrites, List<Stmt> out) {
     if (laterWrites.isEmpty() || value instanceof Expr.Literal
@@ -120,24 +123,16 @@ final class ExprLowering {
       return value;
     }
     Set<Var> reads = dev.jgrad.processor.ir.Reads.of(value);
+    boolean throughAlias = !value.type().isArray()
+        && reads.stream().anyMatch(v -> v.type().isArray())
+        && laterWrites.stream().anyMatch(v -> v.type().isArray());
     reads.retainAll(laterWrites);
-    // Two array variables may hold the same array: a write through one may change an element
-    // read through the other (b[0] -= ++a[0] with b == a reads b[0] before the increment).
-    boolean elementWrites = laterWrites.stream().anyMatch(v -> v.type().isArray());
-    if (reads.isEmpty() && !(elementWrites && readsElement(value))) {
+    if (reads.isEmpty() && !throughAlias) {
       return value;
     }
     return bind(value, out, 0);
   }
 
-  private static boolean readsElement(Expr e) {
-    if (e instanceof Expr.Index) {
-      return true;
-    }
-    boolean[] found = {false};
-    dev.jgrad.processor.ir.Exprs.forEachChild(e, child -> found[0] |= readsElement(child));
-    return found[0];
-  }
 
   /** Stores {@code value} in a fresh temporary and returns a read of it. */
   Expr bind(Expr value, List<Stmt> out, int line) {

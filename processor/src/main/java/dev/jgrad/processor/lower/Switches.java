@@ -31,6 +31,8 @@ final class Switches {
 
   /** The value a switch expression yields, assigned in each arm. */
   private Var result;
+  /** The exit code a {@code yield} leaves this switch expression by. */
+  private Exits.LoopContext exitContext;
   private final List<Pending> pending = new ArrayList<>();
 
   /** A yielded value whose assignment is placed once the expression's type is known. */
@@ -60,7 +62,8 @@ final class Switches {
       return Flow.LEAVES;
     }
     owner.record(exprs.lower(s.getExpression(), out), out, Context.line(s));
-    return cx.exits.yield(s, out);
+    // Not the innermost switch: a switch statement inside the expression is not yielded from.
+    return cx.exits.yield(owner.exitContext, Context.line(s), out);
   }
 
   private Flow lower(Expression selector, NodeList<SwitchEntry> entries, boolean isExpression,
@@ -107,6 +110,7 @@ final class Switches {
     Switches previousTarget = cx.yieldTarget;
     if (isExpression) {
       cx.yieldTarget = this;
+      exitContext = ctx;
     }
     cx.scope.push();
     Set<Integer> escaping = new TreeSet<>();

@@ -109,6 +109,12 @@ public final class PullbackWriter {
           m.result().type() == Type.DOUBLE_MATRIX
               ? CodeBlock.of("$T.copy($L)", BUFFERS, m.result().name())
               : CodeBlock.of("$L.clone()", m.result().name())));
+    } else if (m.result().type().isArray()) {
+      // A return in a branch saves the array the result held before; the reverse sweep puts
+      // that back, so the array to return is the one the forward sweep ended with.
+      returned = names.fresh("value");
+      out.line(CodeBlock.of("$L $L = $L", m.result().type().javaName(), returned,
+          m.result().name()));
     }
     // The reverse sweep runs even when the result is constant: it still carries gradients
     // through arrays the method writes into, and puts their old contents back.

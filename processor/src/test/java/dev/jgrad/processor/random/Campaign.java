@@ -38,6 +38,10 @@ final class Campaign {
     int programsRejected;
     int pairsChecked;
     int pairsRejected;
+    /** Compiled programs whose entry returns double[]. */
+    int arrayValued;
+    /** Checked pairs of those, each of which passed a dot-product test. */
+    int dotProducts;
     long compileNanos;
     long checkNanos;
     final Map<String, Integer> rejections = new TreeMap<>();
@@ -50,7 +54,8 @@ final class Campaign {
       return "generated " + generated + ", compiled " + compiled + ", checked " + programsChecked
           + " (" + pairsChecked + " program/input pairs), rejected " + programsRejected
           + " programs (no usable input in " + ATTEMPTS + " draws) and " + pairsRejected
-          + " pairs " + rejections + ", finite differences skipped " + unchecked + ", failed "
+          + " pairs " + rejections + ", finite differences skipped " + unchecked
+          + ", array-valued " + arrayValued + " (" + dotProducts + " dot-product tests), failed "
           + failures.size()
           + String.format(Locale.ROOT, "; waited %.1f s for javac, checked for %.1f s",
               compileNanos / 1e9, checkNanos / 1e9);
@@ -112,6 +117,9 @@ final class Campaign {
             continue;
           }
           stats.compiled++;
+          if (u.program().entry().result() == Ty.ARRAY) {
+            stats.arrayValued++;
+          }
           check(i, u, result.compiled().get(u.className()), stats);
         }
         stats.checkNanos += System.nanoTime() - t1;
@@ -154,6 +162,9 @@ final class Campaign {
       } else {
         checked++;
         stats.pairsChecked++;
+        if (unit.program().entry().result() == Ty.ARRAY) {
+          stats.dotProducts++;
+        }
         String skipped = ((Outcome.Passed) o).skipped();
         if (skipped != null) {
           stats.unchecked.merge(skipped, 1, Integer::sum);

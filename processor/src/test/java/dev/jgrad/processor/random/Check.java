@@ -2,6 +2,7 @@ package dev.jgrad.processor.random;
 
 import dev.jgrad.processor.testing.Compiled;
 import dev.jgrad.processor.testing.Differentiated;
+import dev.jgrad.runtime.DifferentiableFunction;
 import dev.jgrad.runtime.Gradient;
 import dev.jgrad.runtime.GradientCheck;
 import dev.jgrad.runtime.GradientReport;
@@ -11,11 +12,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The checks of one compiled program at one input, in order: the plain value, the oracle (which
  * may reject the input), then jgrad's {@code f} against both, {@code fPullback} against {@code f},
- * and the gradient against central finite differences.
+ * and the gradient against central finite differences. Array-valued methods go to {@link
+ * VectorCheck}, which uses the same pieces.
  */
 final class Check {
   /** Values and partials beyond this are rejected: they make every comparison meaningless. */
@@ -32,13 +35,17 @@ final class Check {
   static final double FINITE_DIFFERENCE_FLOOR = 1e-2;
   /** What fPullback's buffers hold before the call: it must add, not overwrite. */
   private static final double PRELOAD = 0.5;
-  private static final double UPSTREAM = 2.0;
+  /** The upstream of fPullback for a double method, a factor on the cotangent for a vector. */
+  static final double UPSTREAM = 2.0;
 
   private Check() {}
 
   static Outcome run(Compiled compiled, String className, Program program, Object[] args) {
     Fn entry = program.entry();
     String owner = JavaText.PACKAGE + "." + className;
+    if (entry.result() == Ty.ARRAY) {
+      return VectorCheck.run(compiled, owner, entry, args);
+    }
     Differentiated f = compiled.method(owner, entry.name());
     double plain;
     try {
@@ -55,13 +62,9 @@ final class Check {
     } catch (RuntimeException | StackOverflowError e) {
       return failed(Failure.Kind.HARNESS, "oracle throws", stackTrace(e));
     }
-    if (oracle.violation() != null) {
-      return new Outcome.Rejected(oracle.violation());
-    }
-    for (double d : oracle.gradient()) {
-      if (!Double.isFinite(d) || Math.abs(d) > LIMIT) {
-        return new Outcome.Rejected("oracle partial " + d);
-      }
+    Outcome unusable = unusable(oracle);
+    if (unusable != null) {
+      return unusable;
     }
     if (!(Math.abs(oracle.value() - plain) <= 1e-9 * (1 + Math.abs(plain)))) {
       return failed(Failure.Kind.HARNESS, "oracle value",
@@ -88,28 +91,59 @@ final class Check {
       return failed(Failure.Kind.RESTORE, "", "after FooGrad.f the arguments are "
           + Inputs.text(call) + ", were " + Inputs.text(args));
     }
-    double[] jgrad = flatten(entry, g);
-    double[] none = new double[jgrad.length];
-    List<String> wrong = mismatches(jgrad, oracle.gradient(), none, names(entry, args));
-    if (!wrong.isEmpty()) {
-      // jgrad rounds as java.lang.Math does, the oracle as Hipparchus's FastMath; an
-      // ill-conditioned method (x /= 1.5 + cos(toDegrees(x)), five times) magnifies that past
-      // 1e-10. What the inputs' own last bit changes is beyond any method's reach: allow it.
-      double[] slack = sensitivity(oracleClass, entry, args, oracle.gradient());
-      wrong = mismatches(jgrad, oracle.gradient(), slack, names(entry, args));
-    }
+    double[] jgrad = flatten(entry, p -> Differentiated.component(g, p));
+    List<String> wrong = againstOracle(jgrad, oracle.gradient(), oracleClass, entry, args,
+        Oracle.Answer::gradient);
     if (!wrong.isEmpty()) {
       return failed(Failure.Kind.GRADIENT, "", "jgrad against the oracle: "
           + String.join("; ", wrong));
     }
-    // Array-valued methods (a double[] result, differentiated as a vector-Jacobian product) are
-    // not generated yet. When they are, their dot-product test goes here: for random u and v,
-    // u . (J v) from the oracle's forward mode must equal (J^T u) . v from the pullback called
-    // with upstream u.
     Outcome pullback = pullback(f, entry, args, plain, jgrad);
     if (pullback != null) {
       return pullback;
     }
+    return finiteDifferences(f.function(), args, plain);
+  }
+
+  /** Why the oracle's answer makes the input unusable, or null. */
+  static Outcome unusable(Oracle.Answer oracle) {
+    if (oracle.violation() != null) {
+      return new Outcome.Rejected(oracle.violation());
+    }
+    for (double[] row : oracle.jacobian()) {
+      for (double d : row) {
+        if (!Double.isFinite(d) || Math.abs(d) > LIMIT) {
+          return new Outcome.Rejected("oracle partial " + d);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The components of jgrad's {@code actual} that are not {@link #close} to the oracle's {@code
+   * expected}, which is {@code pick} of the oracle's answer at {@code args}.
+   */
+  static List<String> againstOracle(double[] actual, double[] expected, Class<?> oracleClass,
+      Fn entry, Object[] args, Function<Oracle.Answer, double[]> pick) {
+    double[] none = new double[actual.length];
+    List<String> wrong = mismatches(actual, expected, none, names(entry, args));
+    if (!wrong.isEmpty()) {
+      // jgrad rounds as java.lang.Math does, the oracle as Hipparchus's FastMath; an
+      // ill-conditioned method (x /= 1.5 + cos(toDegrees(x)), five times) magnifies that past
+      // 1e-10. What the inputs' own last bit changes is beyond any method's reach: allow it.
+      double[] slack = sensitivity(oracleClass, entry, args, expected, pick);
+      wrong = mismatches(actual, expected, slack, names(entry, args));
+    }
+    return wrong;
+  }
+
+  /**
+   * The gradient of {@code function} (a double method, or an array-valued one along an upstream)
+   * against central finite differences; {@code plain} is its value.
+   */
+  static Outcome finiteDifferences(DifferentiableFunction function, Object[] args,
+      double plain) {
     if (Inputs.aliased(args)) {
       // GradientCheck copies each array argument for every evaluation, which would undo the
       // aliasing; the oracle has checked the gradient with respect to the shared array.
@@ -131,7 +165,7 @@ final class Check {
       GradientReport report = GradientCheck.options()
           .step(step)
           .absoluteBelow(FINITE_DIFFERENCE_FLOOR * scale)
-          .check(f.function(), Inputs.copy(args));
+          .check(function, Inputs.copy(args));
       if (report.maxRelativeError() <= tolerance) {
         return new Outcome.Passed(null);
       }
@@ -153,23 +187,7 @@ final class Check {
   /** Buffers preloaded with PRELOAD must end as PRELOAD + UPSTREAM * gradient. */
   private static Outcome pullback(Differentiated f, Fn entry, Object[] args, double plain,
       double[] jgrad) {
-    List<Object> buffers = new ArrayList<>();
-    List<Object> owners = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      if (entry.differentiated().contains(entry.params().get(i))) {
-        // One array passed twice takes one buffer, passed twice: fPullback requires it.
-        int earlier = Oracle.sameArrayBefore(args, i);
-        if (earlier >= 0 && owners.contains(args[earlier])) {
-          buffers.add(buffers.get(owners.indexOf(args[earlier])));
-          owners.add(args[i]);
-          continue;
-        }
-        double[] b = new double[args[i] instanceof double[] a ? a.length : 1];
-        Arrays.fill(b, PRELOAD);
-        buffers.add(b);
-        owners.add(args[i]);
-      }
-    }
+    List<Object> buffers = buffers(entry, args);
     double value;
     try {
       value = f.pullback(Inputs.copy(args), UPSTREAM, buffers.toArray());
@@ -181,11 +199,50 @@ final class Check {
       return failed(Failure.Kind.PULLBACK, "value", "fPullback returns " + value
           + ", the plain method " + plain);
     }
+    return added(buffers, jgrad, entry, args);
+  }
+
+  /**
+   * fPullback's buffers, one per differentiated parameter, each preloaded with PRELOAD, since
+   * fPullback must add into them.
+   */
+  static List<Object> buffers(Fn entry, Object[] args) {
+    List<Object> buffers = new ArrayList<>();
+    List<Object> owners = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (entry.differentiated().contains(entry.params().get(i))) {
+        // One array passed twice takes one buffer, passed twice: fPullback requires it.
+        int earlier = Oracle.sameArrayBefore(args, i);
+        if (earlier >= 0 && owners.contains(args[earlier])) {
+          buffers.add(buffers.get(owners.indexOf(args[earlier])));
+          owners.add(args[i]);
+          continue;
+        }
+        if (args[i] instanceof double[][] m) {
+          double[][] b = new double[m.length][];
+          for (int r = 0; r < m.length; r++) {
+            b[r] = new double[m[r].length];
+            Arrays.fill(b[r], PRELOAD);
+          }
+          buffers.add(b);
+        } else {
+          double[] b = new double[Inputs.size(args[i])];
+          Arrays.fill(b, PRELOAD);
+          buffers.add(b);
+        }
+        owners.add(args[i]);
+      }
+    }
+    return buffers;
+  }
+
+  /** A failure unless the buffers hold PRELOAD + UPSTREAM * jgrad, else null. */
+  static Outcome added(List<Object> buffers, double[] jgrad, Fn entry, Object[] args) {
     double[] added = new double[jgrad.length];
     double[] expected = new double[jgrad.length];
     int k = 0;
     for (Object b : buffers) {
-      for (double d : (double[]) b) {
+      for (double d : Inputs.flat(b)) {
         added[k] = d - PRELOAD;
         expected[k] = UPSTREAM * jgrad[k];
         k++;
@@ -218,7 +275,7 @@ final class Check {
    * The components that are not {@link #close}, even with {@code slack[i]} more absolute
    * error allowed for component i.
    */
-  private static List<String> mismatches(double[] actual, double[] expected, double[] slack,
+  static List<String> mismatches(double[] actual, double[] expected, double[] slack,
       List<String> names) {
     double largest = 0;
     for (double e : expected) {
@@ -239,11 +296,11 @@ final class Check {
    * Ten times how far the oracle's partials move when every input moves by one ulp, up or
    * down: the precision to which the gradient is defined in doubles at this point.
    */
-  private static double[] sensitivity(Class<?> oracleClass, Fn entry, Object[] args,
-      double[] gradient) {
+  static double[] sensitivity(Class<?> oracleClass, Fn entry, Object[] args,
+      double[] gradient, Function<Oracle.Answer, double[]> pick) {
     double[] slack = new double[gradient.length];
     for (boolean up : new boolean[] {true, false}) {
-      double[] moved = Oracle.run(oracleClass, entry, Inputs.nudged(args, up)).gradient();
+      double[] moved = pick.apply(Oracle.run(oracleClass, entry, Inputs.nudged(args, up)));
       for (int i = 0; i < slack.length; i++) {
         slack[i] = Math.max(slack[i], 10 * Math.abs(moved[i] - gradient[i]));
       }
@@ -251,17 +308,12 @@ final class Check {
     return slack;
   }
 
-  /** The record's components in the oracle's order. */
-  private static double[] flatten(Fn entry, Gradient g) {
+  /** The gradient record's components, read by parameter name, in the oracle's order. */
+  static double[] flatten(Fn entry, Function<String, Object> component) {
     List<Double> out = new ArrayList<>();
     for (Fn.Param p : entry.differentiated()) {
-      Object c = Differentiated.component(g, p.name());
-      if (c instanceof double[] a) {
-        for (double d : a) {
-          out.add(d);
-        }
-      } else {
-        out.add((Double) c);
+      for (double d : Inputs.flat(component.apply(p.name()))) {
+        out.add(d);
       }
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
@@ -279,6 +331,12 @@ final class Check {
         for (int j = 0; j < a.length; j++) {
           out.add("d" + p.name() + "[" + j + "]");
         }
+      } else if (args[i] instanceof double[][] m) {
+        for (int r = 0; r < m.length; r++) {
+          for (int j = 0; j < m[r].length; j++) {
+            out.add("d" + p.name() + "[" + r + "][" + j + "]");
+          }
+        }
       } else {
         out.add("d" + p.name());
       }
@@ -286,7 +344,7 @@ final class Check {
     return out;
   }
 
-  private static Outcome failed(Failure.Kind kind, String detail, String message) {
+  static Outcome failed(Failure.Kind kind, String detail, String message) {
     return new Outcome.Failed(new Failure(kind, detail, message));
   }
 
@@ -295,7 +353,7 @@ final class Check {
    * (digits dropped, so that h0 and h1 count as one place): part of the failure's signature, so
    * that a crash in a callee is shrunk apart from one at the top.
    */
-  private static String where(Throwable e) {
+  static String where(Throwable e) {
     for (StackTraceElement frame : e.getStackTrace()) {
       if (frame.getClassName().startsWith(JavaText.PACKAGE + ".")
           && frame.getClassName().endsWith("Grad")) {
@@ -305,7 +363,7 @@ final class Check {
     return "";
   }
 
-  private static String stackTrace(Throwable e) {
+  static String stackTrace(Throwable e) {
     StringWriter out = new StringWriter();
     e.printStackTrace(new PrintWriter(out));
     String[] lines = out.toString().split("\n");

@@ -37,6 +37,9 @@ sealed interface Expr {
   /** A parameter or local. */
   record Var(String name, Ty ty) implements Expr {}
 
+  /** A {@link Constant} of the class, DOUBLE or INT. */
+  record Field(String name, Ty ty) implements Expr {}
+
   /**
    * A binary operator with Java's spelling: arithmetic on DOUBLE or INT operands, comparisons
    * (typed BOOL) and {@code && ||}.
@@ -89,7 +92,34 @@ sealed interface Expr {
     }
   }
 
-  /** {@code array.length}. */
+  /** {@code array[index]} of an {@code int[]} variable. */
+  record IntElem(String array, Expr index) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.INT;
+    }
+  }
+
+  /** {@code matrix[row][col]} of a {@code double[][]} variable. */
+  record Elem2(String matrix, Expr row, Expr col) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.DOUBLE;
+    }
+  }
+
+  /**
+   * {@code matrix[row]}, a row that shares storage with the matrix: a declaration's initialiser
+   * or a call's argument.
+   */
+  record Row(String matrix, Expr row) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.ARRAY;
+    }
+  }
+
+  /** {@code array.length} of any array variable. */
   record Length(String array) implements Expr {
     @Override
     public Ty ty() {
@@ -107,7 +137,8 @@ sealed interface Expr {
 
   /**
    * An assignment used as an expression or a statement: {@code target op value} with {@code op}
-   * one of {@code = += -= *= /= %=}; the target is a {@link Var} or an {@link Elem}.
+   * one of {@code = += -= *= /= %=}; the target is a {@link Var}, an {@link Elem}, an {@link
+   * Elem2} or an {@link IntElem}.
    */
   record Assign(Expr target, String op, Expr value) implements Expr {
     @Override
@@ -116,11 +147,25 @@ sealed interface Expr {
     }
   }
 
-  /** {@code ++t}, {@code t++}, {@code --t} or {@code t--} of a {@link Var} or {@link Elem}. */
+  /**
+   * {@code ++t}, {@code t++}, {@code --t} or {@code t--} of a {@link Var}, {@link Elem} or
+   * {@link Elem2}.
+   */
   record Step(Expr target, boolean prefix, boolean up) implements Expr {
     @Override
     public Ty ty() {
       return target.ty();
+    }
+  }
+
+  /**
+   * A switch expression on an int, of type double: arrow cases with a value or a block that
+   * yields, or old-style cases that yield or fall through. It always has a default.
+   */
+  record Switch(Expr selector, boolean arrow, List<Case> cases) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.DOUBLE;
     }
   }
 
@@ -129,6 +174,14 @@ sealed interface Expr {
     @Override
     public Ty ty() {
       return Ty.ARRAY;
+    }
+  }
+
+  /** {@code {2, 0, 1}}, an int[] declaration's initialiser. */
+  record IntArrayInit(List<Integer> values) implements Expr {
+    @Override
+    public Ty ty() {
+      return Ty.INTS;
     }
   }
 

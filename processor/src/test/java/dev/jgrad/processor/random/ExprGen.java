@@ -22,16 +22,36 @@ final class ExprGen {
   private final SplittableRandom rnd;
   private final Scope scope;
   private final List<Callee> callees;
+  private final List<Constant> constants;
+  /** Draws switch expressions, whose cases hold statements; null for none. */
+  private Switches switches;
+
+  /** What draws switch expressions: the generator, which draws statements. */
+  interface Switches {
+    /** A switch expression of about {@code depth} levels, or null where none may go. */
+    Expr switchExpression(int depth);
+  }
   /**
    * Set while drawing a loop condition or bound: jgrad refuses calls there (JG111, it reads the
    * condition twice), as it refuses assignments.
    */
   private boolean noCalls;
 
-  ExprGen(SplittableRandom rnd, Scope scope, List<Callee> callees) {
+  ExprGen(SplittableRandom rnd, Scope scope, List<Callee> callees, List<Constant> constants) {
     this.rnd = rnd;
     this.scope = scope;
     this.callees = callees;
+    this.constants = constants;
+  }
+
+  /** A field of the class of type {@code ty}, or null if there is none. */
+  private Expr.Field field(Ty ty) {
+    List<Constant> of = constants.stream().filter(c -> c.ty() == ty).toList();
+    return of.isEmpty() ? null : new Expr.Field(pick(of).name(), ty);
+  }
+
+  void switches(Switches s) {
+    switches = s;
   }
 
   /** Draws loop conditions and bounds from now on (true) or other expressions (false). */
@@ -82,6 +102,12 @@ final class ExprGen {
       if (e != null) {
         return e;
       }
+    } else if (choice < 95 && effects && !noCalls && switches != null) {
+      // Only where effects may go: its cases run statements.
+      Expr e = switches.switchExpression(depth - 1);
+      if (e != null) {
+        return e;
+      }
     }
     return leaf();
   }
@@ -89,17 +115,17 @@ final class ExprGen {
   /** A variable, an array element, a constant or an int. */
   Expr leaf() {
     List<Scope.Local> doubles = scope.find(l -> l.ty() == Ty.DOUBLE);
-    List<Scope.Local> arrays = scope.find(l -> l.ty() == Ty.ARRAY);
+    List<Scope.Local> arrays = scope.find(l -> l.ty() == Ty.ARRAY || l.ty() == Ty.MATRIX);
     int choice = rnd.nextInt(100);
     if (choice < 60 && !doubles.isEmpty()) {
       return new Expr.Var(pick(doubles).name(), Ty.DOUBLE);
     }
     if (choice < 85 && !arrays.isEmpty()) {
-      Scope.Local a = pick(arrays);
-      return new Expr.Elem(a.name(), index(a));
+      return element(pick(arrays));
     }
     if (choice < 94 || doubles.isEmpty() && arrays.isEmpty()) {
-      return constant();
+      Expr.Field f = field(Ty.DOUBLE);
+      return f != null && chance(0.4) ? f : constant();
     }
     return new Expr.ToDouble(intLeaf(), chance(0.5));
   }
@@ -242,7 +268,15 @@ final class ExprGen {
       } else if (p.ty() == Ty.ARRAY) {
         List<Scope.Local> arrays = callee.writesArrays() ? writableArrays()
             : scope.find(l -> l.ty() == Ty.ARRAY);
-        args.add(new Expr.Var(pick(arrays).name(), Ty.ARRAY));
+        List<Scope.Local> matrices = scope.find(l -> l.ty() == Ty.MATRIX
+            && (l.mutable() || !callee.writesArrays()));
+        if (!matrices.isEmpty() && chance(0.25)) {
+          // A row shares storage, and so gradient, with its matrix.
+          Scope.Local m = pick(matrices);
+          args.add(new Expr.Row(m.name(), index(m)));
+        } else {
+          args.add(new Expr.Var(pick(arrays).name(), Ty.ARRAY));
+        }
       } else if (p.ty() == Ty.INT) {
         // A recursive callee's depth, or any small int.
         args.add(boundedInt(3).expr());
@@ -275,10 +309,10 @@ final class ExprGen {
   /** A double variable or an element of a writable array, or null if there is none. */
   Expr doubleTarget() {
     List<Scope.Local> doubles = scope.find(l -> l.ty() == Ty.DOUBLE && l.mutable());
-    List<Scope.Local> arrays = writableArrays();
+    List<Scope.Local> arrays = scope.find(l -> (l.ty() == Ty.ARRAY || l.ty() == Ty.MATRIX)
+        && l.mutable());
     if (!arrays.isEmpty() && (doubles.isEmpty() || rnd.nextBoolean())) {
-      Scope.Local a = pick(arrays);
-      return new Expr.Elem(a.name(), index(a));
+      return element(pick(arrays));
     }
     return doubles.isEmpty() ? null : new Expr.Var(pick(doubles).name(), Ty.DOUBLE);
   }
@@ -356,19 +390,34 @@ final class ExprGen {
 
   Expr intLeaf() {
     List<Scope.Local> ints = scope.find(l -> l.ty() == Ty.INT);
-    List<Scope.Local> arrays = scope.find(l -> l.ty() == Ty.ARRAY);
+    List<Scope.Local> arrays = scope.find(l -> l.ty() == Ty.ARRAY || l.ty() == Ty.INTS
+        || l.ty() == Ty.MATRIX);
+    List<Scope.Local> indexArrays = scope.find(l -> l.ty() == Ty.INTS);
     int choice = rnd.nextInt(100);
     if (choice < 55 && !ints.isEmpty()) {
       return new Expr.Var(pick(ints).name(), Ty.INT);
     }
-    if (choice < 65 && !arrays.isEmpty()) {
+    if (choice < 63 && !indexArrays.isEmpty()) {
+      Scope.Local a = pick(indexArrays);
+      return new Expr.IntElem(a.name(), index(a));
+    }
+    if (choice < 70 && !arrays.isEmpty()) {
       return new Expr.Length(pick(arrays).name());
     }
-    return new Expr.Int(rnd.nextInt(5));
+    Expr.Field f = field(Ty.INT);
+    return f != null && chance(0.3) ? f : new Expr.Int(rnd.nextInt(5));
   }
 
   /** {@code k += 2}, {@code k++} and so on, on a mutable int local; null if there is none. */
   Expr intEffect(int depth) {
+    List<Scope.Local> indexArrays = scope.find(l -> l.ty() == Ty.INTS && l.mutable());
+    if (!indexArrays.isEmpty() && chance(0.3)) {
+      // Only values already in the array's range, which its index reads rely on.
+      Scope.Local a = pick(indexArrays);
+      IntRange r = a.range();
+      return new Expr.Assign(new Expr.IntElem(a.name(), index(a)), "=",
+          new Expr.Int(r.lo() + rnd.nextInt(r.hi() - r.lo() + 1)));
+    }
     List<Scope.Local> ints = scope.find(l -> l.ty() == Ty.INT && l.mutable());
     if (ints.isEmpty()) {
       return null;
@@ -399,6 +448,13 @@ final class ExprGen {
       return new Ranged(new Expr.Var(l.name(), Ty.INT), l.range());
     }
     if (choice < 45) {
+      List<Constant> fitting = constants.stream().filter(c -> c.ty() == Ty.INT
+          && ((Expr.Int) c.init()).value() <= max && ((Expr.Int) c.init()).value() >= 0).toList();
+      if (!fitting.isEmpty() && chance(0.3)) {
+        Constant c = pick(fitting);
+        return new Ranged(new Expr.Field(c.name(), Ty.INT),
+            IntRange.of(((Expr.Int) c.init()).value()));
+      }
       int c = rnd.nextInt(max + 1);
       return new Ranged(new Expr.Int(c), IntRange.of(c));
     }
@@ -427,25 +483,50 @@ final class ExprGen {
     return new Ranged(e, new IntRange((int) Math.max(0, Math.floor(c - s)), (int) (c + s)));
   }
 
+  /** An element of a double[] or double[][] variable, with indices in range. */
+  Expr element(Scope.Local array) {
+    if (array.ty() == Ty.MATRIX) {
+      return new Expr.Elem2(array.name(), index(array), index(null, array.cols(), true));
+    }
+    return new Expr.Elem(array.name(), index(array));
+  }
+
   /**
-   * An index that is in range for {@code array}: a small constant, a counter known to fit, or
-   * any int folded into range with {@code ((e % n) + n) % n}.
+   * An index that is in range for {@code array} (the rows of a matrix): a small constant, a
+   * counter known to fit, an element of an index array whose values fit, or any int folded into
+   * range with {@code ((e % n) + n) % n}.
    */
   Expr index(Scope.Local array) {
-    int length = array.length() == 0 ? Scope.MIN_LENGTH : array.length();
+    return index(array.name(), array.length(), true);
+  }
+
+  /**
+   * An index below {@code length}, or below {@code array.length} when {@code length} is 0 (a
+   * helper's parameter, at least {@link Scope#MIN_LENGTH} long). {@code array} may be null for
+   * a matrix's columns.
+   */
+  private Expr index(String array, int length, boolean viaIndexArray) {
+    int n = length == 0 ? Scope.MIN_LENGTH : length;
     List<Scope.Local> fitting = scope.find(l -> l.ty() == Ty.INT
-        && (array.name().equals(l.indexes())
-            || l.range() != null && l.range().within(0, length - 1)));
+        && (array != null && array.equals(l.indexes())
+            || l.range() != null && l.range().within(0, n - 1)));
+    List<Scope.Local> indexArrays = scope.find(l -> l.ty() == Ty.INTS && l.range() != null
+        && l.range().within(0, n - 1));
     int choice = rnd.nextInt(100);
     if (choice < 40 && !fitting.isEmpty()) {
       return new Expr.Var(pick(fitting).name(), Ty.INT);
     }
-    if (choice < 70) {
-      return new Expr.Int(rnd.nextInt(length));
+    if (choice < 52 && viaIndexArray && !indexArrays.isEmpty()) {
+      // a[idx[i]]; the inner index does not go through another index array.
+      Scope.Local ia = pick(indexArrays);
+      return new Expr.IntElem(ia.name(), index(ia.name(), ia.length(), false));
     }
-    Expr n = array.length() == 0 ? new Expr.Length(array.name()) : new Expr.Int(length);
+    if (choice < 75) {
+      return new Expr.Int(rnd.nextInt(n));
+    }
+    Expr size = length == 0 ? new Expr.Length(array) : new Expr.Int(n);
     Expr e = anyInt(1, false);
-    return new Expr.Bin("%", new Expr.Bin("+", new Expr.Bin("%", e, n, Ty.INT), n, Ty.INT), n,
-        Ty.INT);
+    return new Expr.Bin("%", new Expr.Bin("+", new Expr.Bin("%", e, size, Ty.INT), size, Ty.INT),
+        size, Ty.INT);
   }
 }

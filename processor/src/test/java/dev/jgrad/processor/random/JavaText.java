@@ -12,6 +12,23 @@ final class JavaText {
   /** The package of every generated class. */
   static final String PACKAGE = "rnd";
 
+  private static final SwitchText.Writer WRITER = new SwitchText.Writer() {
+    @Override
+    public String expr(Expr e) {
+      return JavaText.expr(e);
+    }
+
+    @Override
+    public String value(Expr e) {
+      return Types.intInJava(e) ? "(double) " + atom(e) : JavaText.expr(e);
+    }
+
+    @Override
+    public void block(List<Stmt> body, String indent, StringBuilder out) {
+      JavaText.block(body, indent, out);
+    }
+  };
+
   private JavaText() {}
 
   /** A compilation unit with the program's methods in class {@code className}. */
@@ -19,8 +36,11 @@ final class JavaText {
     StringBuilder out = new StringBuilder();
     out.append("package ").append(PACKAGE).append(";\n\n")
         .append("import dev.jgrad.Differentiable;\n\n")
+        // Old-style switch cases may fall through on purpose.
+        .append("@SuppressWarnings(\"fallthrough\")\n")
         .append("final class ").append(className).append(" {\n")
         .append("  private ").append(className).append("() {}\n");
+    constants(program, "  ", out);
     for (Fn fn : program.fns()) {
       out.append('\n');
       method(fn, "  ", out);
@@ -28,27 +48,43 @@ final class JavaText {
     return out.append("}\n").toString();
   }
 
-  /** The methods alone, as they are printed in a failure report. */
+  /** The constants and methods alone, as they are printed in a failure report. */
   static String methods(Program program) {
     StringBuilder out = new StringBuilder();
+    constants(program, "", out);
     for (Fn fn : program.fns()) {
       method(fn, "", out);
     }
     return out.toString();
   }
 
+  /** The class's constants; the oracle declares the same ones. */
+  static void constants(Program program, String indent, StringBuilder out) {
+    for (Constant c : program.constants()) {
+      out.append(indent).append("static final ").append(c.ty().plain()).append(' ')
+          .append(c.name()).append(" = ").append(expr(c.init())).append(";\n");
+    }
+  }
+
   private static void method(Fn fn, String indent, StringBuilder out) {
     out.append(indent).append("@Differentiable");
+    if (fn.rule() != null) {
+      out.append("(backward = \"").append(Rule.ruleName(fn.name())).append("\")");
+    }
     if (!fn.wrt().isEmpty()) {
       out.append("(wrt = {").append(fn.wrt().stream().map(w -> "\"" + w + "\"")
           .collect(Collectors.joining(", "))).append("})");
     }
-    out.append('\n').append(indent).append("static double ").append(fn.name()).append('(')
+    out.append('\n').append(indent).append("static ").append(fn.result().plain()).append(' ')
+        .append(fn.name()).append('(')
         .append(fn.params().stream().map(p -> p.ty().plain() + " " + p.name())
             .collect(Collectors.joining(", ")))
         .append(") {\n");
     block(fn.body(), indent + "  ", out);
     out.append(indent).append("}\n");
+    if (fn.rule() != null) {
+      out.append('\n').append(fn.rule().backward(Rule.ruleName(fn.name())).indent(indent.length()));
+    }
   }
 
   private static void block(List<Stmt> body, String indent, StringBuilder out) {
@@ -102,8 +138,14 @@ final class JavaText {
     } else if (s instanceof Stmt.Continue c) {
       out.append(indent).append("continue").append(c.label() == null ? "" : " " + c.label())
           .append(";\n");
+    } else if (s instanceof Stmt.Switch w) {
+      SwitchText.statement(w, indent, out, WRITER);
+    } else if (s instanceof Stmt.Yield y) {
+      out.append(indent).append("yield ").append(WRITER.value(y.value())).append(";\n");
     } else if (s instanceof Stmt.Return r) {
-      out.append(indent).append("return ").append(expr(r.value())).append(";\n");
+      // An initialiser stands alone only in a declaration; a returned one needs its type.
+      String prefix = r.value() instanceof Expr.ArrayInit ? "new double[] " : "";
+      out.append(indent).append("return ").append(prefix).append(expr(r.value())).append(";\n");
     } else {
       throw new IllegalArgumentException("unknown statement " + s);
     }
@@ -123,6 +165,8 @@ final class JavaText {
       return Boolean.toString(b.value());
     } else if (e instanceof Expr.Var v) {
       return v.name();
+    } else if (e instanceof Expr.Field f) {
+      return f.name();
     } else if (e instanceof Expr.Bin b) {
       Expr left = b.left();
       if (Types.arithmetic(b) && Types.intInJava(left) && Types.intInJava(b.right())) {
@@ -151,6 +195,15 @@ final class JavaText {
       return atom(c.condition()) + " ? " + atom(c.whenTrue()) + " : " + atom(c.whenFalse());
     } else if (e instanceof Expr.Elem a) {
       return a.array() + "[" + expr(a.index()) + "]";
+    } else if (e instanceof Expr.IntElem a) {
+      return a.array() + "[" + expr(a.index()) + "]";
+    } else if (e instanceof Expr.Elem2 a) {
+      return a.matrix() + "[" + expr(a.row()) + "][" + expr(a.col()) + "]";
+    } else if (e instanceof Expr.Row r) {
+      return r.matrix() + "[" + expr(r.row()) + "]";
+    } else if (e instanceof Expr.IntArrayInit a) {
+      return "{" + a.values().stream().map(String::valueOf).collect(Collectors.joining(", "))
+          + "}";
     } else if (e instanceof Expr.Length l) {
       return l.array() + ".length";
     } else if (e instanceof Expr.Invoke c) {
@@ -161,6 +214,8 @@ final class JavaText {
     } else if (e instanceof Expr.Step s) {
       String op = s.up() ? "++" : "--";
       return s.prefix() ? op + expr(s.target()) : expr(s.target()) + op;
+    } else if (e instanceof Expr.Switch w) {
+      return SwitchText.expression(w, WRITER);
     } else if (e instanceof Expr.NewArray n) {
       return "new double[" + n.length() + "]";
     } else if (e instanceof Expr.ArrayInit a) {
@@ -173,7 +228,9 @@ final class JavaText {
   /** An expression that can stand as an operand: parenthesised unless it is a primary. */
   static String atom(Expr e) {
     String text = expr(e);
-    boolean primary = e instanceof Expr.Var || e instanceof Expr.Bool || e instanceof Expr.Elem
+    boolean primary = e instanceof Expr.Var || e instanceof Expr.Field || e instanceof Expr.Bool
+        || e instanceof Expr.Elem || e instanceof Expr.IntElem || e instanceof Expr.Elem2
+        || e instanceof Expr.Row
         || e instanceof Expr.Length || e instanceof Expr.Invoke || e instanceof Expr.MathCall
         || (e instanceof Expr.Num n && n.value() >= 0 && !isNegativeZero(n.value()))
         || (e instanceof Expr.Int i && i.value() >= 0)
@@ -182,8 +239,8 @@ final class JavaText {
   }
 
   private static boolean primaryInt(Expr e) {
-    return e instanceof Expr.Var || (e instanceof Expr.Int i && i.value() >= 0)
-        || e instanceof Expr.Length;
+    return e instanceof Expr.Var || e instanceof Expr.Field || e instanceof Expr.IntElem
+        || (e instanceof Expr.Int i && i.value() >= 0) || e instanceof Expr.Length;
   }
 
   private static boolean isNegativeZero(double v) {

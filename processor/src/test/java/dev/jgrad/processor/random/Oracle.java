@@ -17,20 +17,111 @@ final class Oracle {
   /**
    * The oracle's answer at one point.
    *
-   * @param gradient all partials, flattened in the order of {@link Fn#differentiated()}; an
-   *     array passed for two parameters appears twice, with the same partials
+   * @param values the result: one value for a double method, the elements for a double[] one
+   * @param jacobian one row of partials per element of {@code values}, flattened in the order of
+   *     {@link Fn#differentiated()}; an array passed for two parameters appears twice, with the
+   *     same partials
    * @param violation the first decision that came too close to flipping, or null
    */
-  record Answer(double value, double[] gradient, String violation) {}
+  record Answer(double[] values, double[][] jacobian, String violation) {
+    /** The value of a double method. */
+    double value() {
+      return values[0];
+    }
+
+    /** The gradient of a double method. */
+    double[] gradient() {
+      return jacobian[0];
+    }
+
+    /** {@code J^T v} for a cotangent {@code v} over the result, in the order of a row. */
+    double[] transposedTimes(double[] v) {
+      double[] out = new double[jacobian[0].length];
+      for (int i = 0; i < v.length; i++) {
+        for (int j = 0; j < out.length; j++) {
+          out[j] += v[i] * jacobian[i][j];
+        }
+      }
+      return out;
+    }
+  }
 
   private Oracle() {}
 
   static Answer run(Class<?> oracleClass, Fn entry, Object[] args) {
+    int[][] indices = directions(entry, args);
+    int free = freeParameters(entry, args);
+    double[] steps = new double[free];
+    for (int i = 0; i < args.length; i++) {
+      for (int j = 0; indices[i] != null && j < indices[i].length; j++) {
+        steps[indices[i][j]] = step(Inputs.flat(args[i])[j]);
+      }
+    }
+    OracleOps.begin(steps);
+    Object[] gradientArgs = lift(args, indices, (value, k) -> k < 0
+        ? Gradient.constant(free, value) : Gradient.variable(free, k, value));
+    Gradient[] result = results(invoke(method(oracleClass, entry.name()), gradientArgs));
+    double[] values = new double[result.length];
+    double[][] jacobian = new double[result.length][];
+    for (int r = 0; r < result.length; r++) {
+      values[r] = result[r].getValue();
+      double[] partials = result[r].getGradient();
+      List<Double> flat = new ArrayList<>();
+      for (int[] component : indices) {
+        if (component != null) {
+          for (int k : component) {
+            flat.add(partials[k]);
+          }
+        }
+      }
+      jacobian[r] = flat.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    return new Answer(values, jacobian, OracleOps.violation());
+  }
+
+  /**
+   * {@code J t}: the derivative of the result along {@code tangent}, from one run of the oracle
+   * seeded with it (one free parameter), independent of how {@link #run} lays out its partials.
+   *
+   * @param tangent one component per free parameter: per scalar and array element in wrt, once
+   *     for an array passed twice, in declaration order
+   */
+  static double[] along(Class<?> oracleClass, Fn entry, Object[] args, double[] tangent) {
+    int[][] indices = directions(entry, args);
+    // Decisions were watched by run(); this run's steps are irrelevant.
+    OracleOps.begin(new double[] {0});
+    Object[] gradientArgs = lift(args, indices, (value, k) -> k < 0
+        ? Gradient.constant(1, value) : new Gradient(value, tangent[k]));
+    Gradient[] result = results(invoke(method(oracleClass, entry.name()), gradientArgs));
+    double[] out = new double[result.length];
+    for (int r = 0; r < result.length; r++) {
+      out[r] = result[r].getPartialDerivative(0);
+    }
+    return out;
+  }
+
+  /** The number of free parameters of {@link #along}'s tangent. */
+  static int freeParameters(Fn entry, Object[] args) {
+    int n = 0;
+    for (int[] component : directions(entry, args)) {
+      if (component != null) {
+        for (int k : component) {
+          n = Math.max(n, k + 1);
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * For each argument, the free parameter of each of its components, or null if it is not
+   * differentiated: one per scalar and array element in wrt, but one set only for an array passed
+   * twice, which is one array with one gradient.
+   */
+  private static int[][] directions(Fn entry, Object[] args) {
     List<Fn.Param> wrt = entry.differentiated();
-    // Free parameters: one per scalar and array element in wrt, but one set only for an array
-    // passed twice, which is one array with one gradient.
     int[][] indices = new int[args.length][];
-    List<Double> steps = new ArrayList<>();
+    int next = 0;
     for (int i = 0; i < args.length; i++) {
       if (!wrt.contains(entry.params().get(i))) {
         continue;
@@ -38,50 +129,58 @@ final class Oracle {
       int earlier = sameArrayBefore(args, i);
       if (earlier >= 0 && indices[earlier] != null) {
         indices[i] = indices[earlier];
-      } else if (args[i] instanceof double[] a) {
-        indices[i] = new int[a.length];
-        for (int j = 0; j < a.length; j++) {
-          indices[i][j] = steps.size();
-          steps.add(step(a[j]));
+      } else if (args[i] instanceof double[] || args[i] instanceof double[][]) {
+        // A matrix row by row, as the gradient record's components are flattened.
+        indices[i] = new int[Inputs.size(args[i])];
+        for (int j = 0; j < indices[i].length; j++) {
+          indices[i][j] = next++;
         }
       } else {
-        indices[i] = new int[] {steps.size()};
-        steps.add(step((Double) args[i]));
+        indices[i] = new int[] {next++};
       }
     }
-    int free = steps.size();
-    OracleOps.begin(steps.stream().mapToDouble(Double::doubleValue).toArray());
-    Object[] gradientArgs = new Object[args.length];
+    return indices;
+  }
+
+  /** Makes a double into a Gradient, given its free parameter or -1 for a constant. */
+  private interface Lift {
+    Gradient of(double value, int freeParameter);
+  }
+
+  /** The oracle's arguments: each double a Gradient, an array passed twice still one array. */
+  private static Object[] lift(Object[] args, int[][] indices, Lift lift) {
+    Object[] out = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       int earlier = sameArrayBefore(args, i);
       if (earlier >= 0) {
-        gradientArgs[i] = gradientArgs[earlier];
+        out[i] = out[earlier];
       } else if (args[i] instanceof double[] a) {
         Gradient[] g = new Gradient[a.length];
         for (int j = 0; j < a.length; j++) {
-          g[j] = indices[i] != null ? Gradient.variable(free, indices[i][j], a[j])
-              : Gradient.constant(free, a[j]);
+          g[j] = lift.of(a[j], indices[i] == null ? -1 : indices[i][j]);
         }
-        gradientArgs[i] = g;
+        out[i] = g;
+      } else if (args[i] instanceof double[][] m) {
+        Gradient[][] g = new Gradient[m.length][];
+        int k = 0;
+        for (int r = 0; r < m.length; r++) {
+          g[r] = new Gradient[m[r].length];
+          for (int j = 0; j < m[r].length; j++, k++) {
+            g[r][j] = lift.of(m[r][j], indices[i] == null ? -1 : indices[i][k]);
+          }
+        }
+        out[i] = g;
       } else if (args[i] instanceof Double d) {
-        gradientArgs[i] = indices[i] != null ? Gradient.variable(free, indices[i][0], d)
-            : Gradient.constant(free, d);
+        out[i] = lift.of(d, indices[i] == null ? -1 : indices[i][0]);
       } else {
-        gradientArgs[i] = args[i];
+        out[i] = args[i];
       }
     }
-    Gradient result = (Gradient) invoke(method(oracleClass, entry.name()), gradientArgs);
-    double[] partials = result.getGradient();
-    List<Double> flat = new ArrayList<>();
-    for (int[] component : indices) {
-      if (component != null) {
-        for (int k : component) {
-          flat.add(partials[k]);
-        }
-      }
-    }
-    return new Answer(result.getValue(), flat.stream().mapToDouble(Double::doubleValue).toArray(),
-        OracleOps.violation());
+    return out;
+  }
+
+  private static Gradient[] results(Object result) {
+    return result instanceof Gradient[] many ? many : new Gradient[] {(Gradient) result};
   }
 
   /** The index of an earlier argument that is the same array as {@code args[i]}, or -1. */

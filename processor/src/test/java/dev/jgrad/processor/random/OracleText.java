@@ -16,6 +16,23 @@ final class OracleText {
   private static final Map<String, String> COMPARE =
       Map.of("<", "lt", "<=", "le", ">", "gt", ">=", "ge", "==", "eq", "!=", "ne");
 
+  private static final SwitchText.Writer WRITER = new SwitchText.Writer() {
+    @Override
+    public String expr(Expr e) {
+      return OracleText.expr(e);
+    }
+
+    @Override
+    public String value(Expr e) {
+      return OracleText.expr(e);
+    }
+
+    @Override
+    public void block(List<Stmt> body, String indent, StringBuilder out) {
+      OracleText.block(body, indent, out);
+    }
+  };
+
   private OracleText() {}
 
   /** A compilation unit with the oracle methods in class {@code className}. */
@@ -24,10 +41,15 @@ final class OracleText {
     out.append("package ").append(JavaText.PACKAGE).append(";\n\n")
         .append("import static dev.jgrad.processor.random.OracleOps.*;\n\n")
         .append("import org.hipparchus.analysis.differentiation.Gradient;\n\n")
+        // Old-style switch cases may fall through on purpose.
+        .append("@SuppressWarnings(\"fallthrough\")\n")
         .append("final class ").append(className).append(" {\n")
         .append("  private ").append(className).append("() {}\n");
+    // Plain doubles: a Gradient constant needs the run's number of free parameters.
+    JavaText.constants(program, "  ", out);
     for (Fn fn : program.fns()) {
-      out.append("\n  static Gradient ").append(fn.name()).append('(')
+      out.append("\n  static ").append(fn.result().oracle()).append(' ').append(fn.name())
+          .append('(')
           .append(fn.params().stream().map(p -> p.ty().oracle() + " " + p.name())
               .collect(Collectors.joining(", ")))
           .append(") {\n");
@@ -88,6 +110,10 @@ final class OracleText {
     } else if (s instanceof Stmt.Continue c) {
       out.append(indent).append("continue").append(c.label() == null ? "" : " " + c.label())
           .append(";\n");
+    } else if (s instanceof Stmt.Switch w) {
+      SwitchText.statement(w, indent, out, WRITER);
+    } else if (s instanceof Stmt.Yield y) {
+      out.append(indent).append("yield ").append(WRITER.value(y.value())).append(";\n");
     } else if (s instanceof Stmt.Return r) {
       out.append(indent).append("return ").append(expr(r.value())).append(";\n");
     } else {
@@ -103,6 +129,8 @@ final class OracleText {
   static String expr(Expr e) {
     if (e instanceof Expr.Num n) {
       return "k(" + n.value() + ")";
+    } else if (e instanceof Expr.Field f && f.ty() == Ty.DOUBLE) {
+      return "k(" + f.name() + ")";
     } else if (e instanceof Expr.Bin b && Types.arithmetic(b)) {
       return ARITHMETIC.get(b.op()) + "(" + expr(b.left()) + ", " + expr(b.right()) + ")";
     } else if (e instanceof Expr.Bin b && Types.doubleComparison(b)) {
@@ -125,6 +153,12 @@ final class OracleText {
       return atom(c.condition()) + " ? " + atom(c.whenTrue()) + " : " + atom(c.whenFalse());
     } else if (e instanceof Expr.Elem a) {
       return a.array() + "[" + expr(a.index()) + "]";
+    } else if (e instanceof Expr.IntElem a) {
+      return a.array() + "[" + expr(a.index()) + "]";
+    } else if (e instanceof Expr.Elem2 a) {
+      return a.matrix() + "[" + expr(a.row()) + "][" + expr(a.col()) + "]";
+    } else if (e instanceof Expr.Row r) {
+      return r.matrix() + "[" + expr(r.row()) + "]";
     } else if (e instanceof Expr.Invoke c) {
       return c.method() + "(" + c.args().stream().map(OracleText::expr)
           .collect(Collectors.joining(", ")) + ")";
@@ -141,6 +175,8 @@ final class OracleText {
       String t = expr(s.target());
       String update = t + " = " + (s.up() ? "add(" : "sub(") + t + ", k(1.0))";
       return s.prefix() ? update : "first(" + t + ", " + update + ")";
+    } else if (e instanceof Expr.Switch w) {
+      return SwitchText.expression(w, WRITER);
     } else if (e instanceof Expr.NewArray n) {
       return "zeros(" + n.length() + ")";
     } else if (e instanceof Expr.ArrayInit a) {
@@ -153,7 +189,9 @@ final class OracleText {
 
   private static String atom(Expr e) {
     String text = expr(e);
-    boolean primary = e instanceof Expr.Var || e instanceof Expr.Bool || e instanceof Expr.Elem
+    boolean primary = e instanceof Expr.Var || e instanceof Expr.Field || e instanceof Expr.Bool
+        || e instanceof Expr.Elem || e instanceof Expr.IntElem || e instanceof Expr.Elem2
+        || e instanceof Expr.Row
         || e instanceof Expr.Length || e instanceof Expr.Invoke || e instanceof Expr.MathCall
         || e instanceof Expr.Num || e instanceof Expr.ToInt || e instanceof Expr.ToDouble
         || (e instanceof Expr.Int i && i.value() >= 0)

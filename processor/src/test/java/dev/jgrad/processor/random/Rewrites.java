@@ -61,6 +61,7 @@ final class Rewrites {
   private static List<Supplier<Candidate>> all(Program p, Object[] args) {
     List<Supplier<Candidate>> out = new ArrayList<>();
     unusedHelpers(p, args, out);
+    unusedConstants(p, args, out);
     unusedParameters(p, args, out);
     List<Supplier<Program>> programs = new ArrayList<>();
     earlyReturns(p, programs);
@@ -69,8 +70,8 @@ final class Rewrites {
       programs.add(() -> {
         List<Fn> fns = new ArrayList<>(p.fns());
         Fn e = p.entry();
-        fns.set(fns.size() - 1, new Fn(e.name(), e.params(), List.of(), e.body()));
-        return new Program(fns);
+        fns.set(fns.size() - 1, e.withParams(e.params(), List.of()));
+        return p.withFns(fns);
       });
     }
     expressions(p, programs);
@@ -85,7 +86,22 @@ final class Rewrites {
       if (fn != p.entry() && !calledElsewhere(p, fn.name())) {
         List<Fn> fns = new ArrayList<>(p.fns());
         fns.remove(fn);
-        out.add(() -> new Candidate(new Program(fns), args));
+        out.add(() -> new Candidate(p.withFns(fns), args));
+      }
+    }
+  }
+
+  private static void unusedConstants(Program p, Object[] args, List<Supplier<Candidate>> out) {
+    for (Constant c : p.constants()) {
+      boolean[] read = {false};
+      Walk.exprs(p, (e, fixed) -> {
+        read[0] |= e instanceof Expr.Field f && f.name().equals(c.name());
+        return null;
+      });
+      if (!read[0]) {
+        List<Constant> rest = new ArrayList<>(p.constants());
+        rest.remove(c);
+        out.add(() -> new Candidate(new Program(p.fns(), rest), args));
       }
     }
   }
@@ -123,8 +139,8 @@ final class Rewrites {
       List<Object> rest = new ArrayList<>(List.of(args));
       rest.remove(i);
       List<Fn> fns = new ArrayList<>(p.fns());
-      fns.set(fns.size() - 1, new Fn(e.name(), params, wrt, e.body()));
-      out.add(() -> new Candidate(new Program(fns), rest.toArray()));
+      fns.set(fns.size() - 1, e.withParams(params, wrt));
+      out.add(() -> new Candidate(p.withFns(fns), rest.toArray()));
     }
   }
 
@@ -145,7 +161,7 @@ final class Rewrites {
         out.add(() -> {
           List<Fn> fns = new ArrayList<>(p.fns());
           fns.set(method, fns.get(method).withBody(List.of(new Stmt.Return(value))));
-          return new Program(fns);
+          return p.withFns(fns);
         });
       }
     }
@@ -173,12 +189,32 @@ final class Rewrites {
             return replaceBlock(p, blockIndex, unwrapped);
           });
         }
+        for (Expr header : headers(s)) {
+          // The statement reduced to its condition, bound or selector, kept in a local.
+          Stmt.Decl kept = new Stmt.Decl(header.ty(), "t" + at + "x" + blockIndex, header);
+          out.add(() -> {
+            List<Stmt> reduced = new ArrayList<>(block);
+            reduced.set(at, kept);
+            return replaceBlock(p, blockIndex, reduced);
+          });
+        }
         if (s instanceof Stmt.If f && f.otherwise() != null) {
           out.add(() -> {
             List<Stmt> noElse = new ArrayList<>(block);
             noElse.set(at, new Stmt.If(f.condition(), f.then(), null));
             return replaceBlock(p, blockIndex, noElse);
           });
+        }
+        if (s instanceof Stmt.Switch w) {
+          for (int c = 0; c < w.cases().size() && w.cases().size() > 1; c++) {
+            List<Case> fewer = new ArrayList<>(w.cases());
+            fewer.remove(c);
+            out.add(() -> {
+              List<Stmt> smaller = new ArrayList<>(block);
+              smaller.set(at, new Stmt.Switch(w.selector(), w.arrow(), fewer));
+              return replaceBlock(p, blockIndex, smaller);
+            });
+          }
         }
         if (s instanceof Stmt.While w && w.max() > 1) {
           out.add(() -> {
@@ -192,6 +228,20 @@ final class Rewrites {
     }
   }
 
+  /** The expressions that decide what a compound statement does. */
+  private static List<Expr> headers(Stmt s) {
+    if (s instanceof Stmt.If i) {
+      return List.of(i.condition());
+    } else if (s instanceof Stmt.For f) {
+      return List.of(f.bound());
+    } else if (s instanceof Stmt.While w) {
+      return List.of(w.condition());
+    } else if (s instanceof Stmt.Switch w) {
+      return List.of(w.selector());
+    }
+    return List.of();
+  }
+
   private static List<List<Stmt>> inside(Stmt s) {
     List<List<Stmt>> out = new ArrayList<>();
     if (s instanceof Stmt.If i) {
@@ -203,6 +253,10 @@ final class Rewrites {
       out.add(f.body());
     } else if (s instanceof Stmt.ForEach f) {
       out.add(f.body());
+    } else if (s instanceof Stmt.Switch w) {
+      for (Case c : w.cases()) {
+        out.add(c.body());
+      }
     } else if (s instanceof Stmt.While w) {
       // The guard is still declared, as the loop's rendering did.
       List<Stmt> body = new ArrayList<>();
@@ -270,11 +324,24 @@ final class Rewrites {
 
   private static List<Expr> standIns(Expr e, List<Expr> doubleParams) {
     List<Expr> out = new ArrayList<>();
-    for (Expr child : children(e)) {
-      if (child.ty() == e.ty()) {
-        out.add(child);
+    if (e instanceof Expr.Switch w) {
+      // The switch replaced by what one of its cases yields.
+      for (Case c : w.cases()) {
+        for (Stmt s : c.body()) {
+          if (s instanceof Stmt.Yield y) {
+            out.add(y.value());
+          }
+        }
+      }
+      for (int c = 0; c < w.cases().size(); c++) {
+        if (!w.cases().get(c).isDefault()) {
+          List<Case> fewer = new ArrayList<>(w.cases());
+          fewer.remove(c);
+          out.add(new Expr.Switch(w.selector(), w.arrow(), fewer));
+        }
       }
     }
+    descendants(e, e.ty(), out);
     switch (e.ty()) {
       case DOUBLE -> {
         out.add(new Expr.Num(0.5));
@@ -294,6 +361,24 @@ final class Rewrites {
     return out;
   }
 
+  /**
+   * The subexpressions of {@code e} of type {@code ty}, nearest first: a double nested in an
+   * int argument (cosh in {@code h(x, (int) Math.cosh(n))}) can replace the whole call.
+   */
+  private static void descendants(Expr e, Ty ty, List<Expr> out) {
+    List<Expr> level = children(e);
+    while (!level.isEmpty()) {
+      List<Expr> next = new ArrayList<>();
+      for (Expr child : level) {
+        if (child.ty() == ty) {
+          out.add(child);
+        }
+        next.addAll(children(child));
+      }
+      level = next;
+    }
+  }
+
   private static List<Expr> children(Expr e) {
     if (e instanceof Expr.Bin b) {
       return List.of(b.left(), b.right());
@@ -304,13 +389,30 @@ final class Rewrites {
     } else if (e instanceof Expr.MathCall m) {
       return m.args();
     } else if (e instanceof Expr.Cond c) {
-      return List.of(c.whenTrue(), c.whenFalse());
+      return List.of(c.whenTrue(), c.whenFalse(), c.condition());
+    } else if (e instanceof Expr.ToInt t) {
+      return List.of(t.operand());
+    } else if (e instanceof Expr.ToDouble t) {
+      return List.of(t.operand());
+    } else if (e instanceof Expr.Elem a) {
+      return List.of(a.index());
+    } else if (e instanceof Expr.IntElem a) {
+      return List.of(a.index());
+    } else if (e instanceof Expr.Elem2 a) {
+      return List.of(a.row(), a.col());
+    } else if (e instanceof Expr.Row r) {
+      return List.of(r.row());
     } else if (e instanceof Expr.Invoke c) {
       return c.args();
     } else if (e instanceof Expr.Assign a) {
       return List.of(a.value(), a.target());
     } else if (e instanceof Expr.Step s) {
       return List.of(s.target());
+    } else if (e instanceof Expr.Switch w) {
+      List<Expr> out = new ArrayList<>();
+      w.cases().stream().filter(c -> c.value() != null).forEach(c -> out.add(c.value()));
+      out.add(w.selector());
+      return out;
     }
     return List.of();
   }

@@ -13,15 +13,45 @@ final class Scope {
   /**
    * A variable in scope.
    *
-   * @param range for an int, the values it can hold, or null when unknown
-   * @param length for an array, its length, or 0 when unknown (a helper's parameter; at least 2)
+   * @param range for an int, the values it can hold; for an int[], the values of its elements;
+   *     null when unknown
+   * @param length for an array, its length (rows for a matrix), or 0 when unknown (a helper's
+   *     parameter; at least 2)
+   * @param cols for a matrix, the length of its rows; else 0
    * @param mutable whether statements may assign it (not loop counters, guards, or read-only
    *     arrays)
    * @param indexes for a counter bounded by {@code arr.length}, that array; else null
+   * @param fresh for a double[], whether it is an array the method created (not a parameter, a
+   *     row or an alias of one), which is what an array-valued method may return
    */
-  record Local(String name, Ty ty, IntRange range, int length, boolean mutable, String indexes) {
+  record Local(String name, Ty ty, IntRange range, int length, int cols, boolean mutable,
+      String indexes, boolean fresh) {
+    /** An assignable double, int or boolean with nothing known about its value. */
     static Local of(String name, Ty ty) {
-      return new Local(name, ty, null, 0, true, null);
+      return new Local(name, ty, null, 0, 0, true, null, false);
+    }
+
+    /** A loop counter or guard: read-only, in {@code range}, or bounded by {@code indexes}. */
+    static Local counter(String name, IntRange range, String indexes) {
+      return new Local(name, Ty.INT, range, 0, 0, false, indexes, false);
+    }
+
+    /** A read-only double, such as the element of an enhanced for loop. */
+    static Local element(String name) {
+      return new Local(name, Ty.DOUBLE, null, 0, 0, false, null, false);
+    }
+
+    static Local array(String name, int length, boolean mutable, boolean fresh) {
+      return new Local(name, Ty.ARRAY, null, length, 0, mutable, null, fresh);
+    }
+
+    /** An int[] of {@code length} elements, each in {@code values}. */
+    static Local ints(String name, int length, IntRange values, boolean mutable) {
+      return new Local(name, Ty.INTS, values, length, 0, mutable, null, false);
+    }
+
+    static Local matrix(String name, int rows, int cols, boolean mutable) {
+      return new Local(name, Ty.MATRIX, null, rows, cols, mutable, null, false);
     }
   }
 
@@ -75,6 +105,21 @@ final class Scope {
 
   int loopDepth() {
     return loops.size();
+  }
+
+  /**
+   * Enters a switch expression, which no jump may leave: the enclosing loops are out of reach
+   * until {@link #restoreLoops}.
+   */
+  List<String> hideLoops() {
+    List<String> outer = new ArrayList<>(loops);
+    loops.clear();
+    return outer;
+  }
+
+  void restoreLoops(List<String> outer) {
+    loops.clear();
+    loops.addAll(outer);
   }
 
   /** The labels of the enclosing loops that have one. */

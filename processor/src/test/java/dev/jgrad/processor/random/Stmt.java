@@ -40,6 +40,15 @@ sealed interface Stmt {
   /** {@code continue;} or {@code continue label;}. */
   record Continue(String label) implements Stmt {}
 
+  /**
+   * A switch statement on an int: old-style cases ({@code case 1:}, falling through unless they
+   * end with break) or arrow cases ({@code case 1 -> ...}).
+   */
+  record Switch(Expr selector, boolean arrow, List<Case> cases) implements Stmt {}
+
+  /** {@code yield value;}, inside a switch expression. */
+  record Yield(Expr value) implements Stmt {}
+
   /** {@code return value;}. */
   record Return(Expr value) implements Stmt {}
 }

@@ -29,7 +29,7 @@ final class Walk {
     for (Fn fn : p.fns()) {
       fns.add(fn.withBody(stmts(fn.body(), edit)));
     }
-    return new Program(fns);
+    return p.withFns(fns);
   }
 
   static Program blocks(Program p, BlockEdit edit) {
@@ -37,7 +37,7 @@ final class Walk {
     for (Fn fn : p.fns()) {
       fns.add(fn.withBody(block(fn.body(), edit)));
     }
-    return new Program(fns);
+    return p.withFns(fns);
   }
 
   // ---- blocks -----------------------------------------------------------------------------
@@ -58,6 +58,8 @@ final class Walk {
   }
 
   private static Stmt nested(Stmt s, BlockEdit edit) {
+    // Blocks inside switch expressions first, in the order the expression walk visits them.
+    s = stmt(s, inSwitchExpressions(edit), false);
     if (s instanceof Stmt.If i) {
       return new Stmt.If(i.condition(), block(i.then(), edit), block(i.otherwise(), edit));
     } else if (s instanceof Stmt.For f) {
@@ -67,8 +69,33 @@ final class Walk {
     } else if (s instanceof Stmt.While w) {
       return new Stmt.While(w.label(), w.guard(), w.max(), w.condition(), block(w.body(), edit),
           w.doWhile());
+    } else if (s instanceof Stmt.Switch w) {
+      List<Case> cases = new ArrayList<>();
+      for (Case c : w.cases()) {
+        cases.add(c.withBody(block(c.body(), edit)));
+      }
+      return new Stmt.Switch(w.selector(), w.arrow(), cases);
     }
     return s;
+  }
+
+  /**
+   * An expression edit that applies {@code edit} to the case blocks of switch expressions and
+   * leaves everything else alone.
+   */
+  private static ExprEdit inSwitchExpressions(BlockEdit edit) {
+    return (e, fixed) -> {
+      if (!(e instanceof Expr.Switch w)) {
+        return null;
+      }
+      ExprEdit self = inSwitchExpressions(edit);
+      List<Case> cases = new ArrayList<>();
+      for (Case c : w.cases()) {
+        cases.add(new Case(c.labels(), block(c.body(), edit),
+            c.value() == null ? null : expr(c.value(), self, false)));
+      }
+      return new Expr.Switch(expr(w.selector(), self, false), w.arrow(), cases);
+    };
   }
 
   // ---- expressions ------------------------------------------------------------------------
@@ -85,25 +112,43 @@ final class Walk {
   }
 
   private static Stmt stmt(Stmt s, ExprEdit edit) {
+    return stmt(s, edit, true);
+  }
+
+  /** {@code deep}: also into nested blocks; else only the statement's own expressions. */
+  private static Stmt stmt(Stmt s, ExprEdit edit, boolean deep) {
     if (s instanceof Stmt.Decl d) {
       return new Stmt.Decl(d.ty(), d.name(), expr(d.init(), edit, false));
     } else if (s instanceof Stmt.Eval e) {
       return new Stmt.Eval(expr(e.expr(), edit, true));
     } else if (s instanceof Stmt.If i) {
-      return new Stmt.If(expr(i.condition(), edit, false), stmts(i.then(), edit),
-          stmts(i.otherwise(), edit));
+      return new Stmt.If(expr(i.condition(), edit, false), inner(i.then(), edit, deep),
+          inner(i.otherwise(), edit, deep));
     } else if (s instanceof Stmt.For f) {
       return new Stmt.For(f.label(), f.counter(), expr(f.bound(), edit, false), f.down(),
-          stmts(f.body(), edit));
+          inner(f.body(), edit, deep));
     } else if (s instanceof Stmt.ForEach f) {
-      return new Stmt.ForEach(f.label(), f.element(), f.array(), stmts(f.body(), edit));
+      return new Stmt.ForEach(f.label(), f.element(), f.array(), inner(f.body(), edit, deep));
     } else if (s instanceof Stmt.While w) {
       return new Stmt.While(w.label(), w.guard(), w.max(), expr(w.condition(), edit, false),
-          stmts(w.body(), edit), w.doWhile());
+          inner(w.body(), edit, deep), w.doWhile());
+    } else if (s instanceof Stmt.Switch w) {
+      Expr selector = expr(w.selector(), edit, false);
+      List<Case> cases = new ArrayList<>();
+      for (Case c : w.cases()) {
+        cases.add(c.withBody(inner(c.body(), edit, deep)));
+      }
+      return new Stmt.Switch(selector, w.arrow(), cases);
+    } else if (s instanceof Stmt.Yield y) {
+      return new Stmt.Yield(expr(y.value(), edit, false));
     } else if (s instanceof Stmt.Return r) {
       return new Stmt.Return(expr(r.value(), edit, false));
     }
     return s;
+  }
+
+  private static List<Stmt> inner(List<Stmt> body, ExprEdit edit, boolean deep) {
+    return deep ? stmts(body, edit) : body;
   }
 
   private static Expr expr(Expr e, ExprEdit edit, boolean fixed) {
@@ -129,6 +174,12 @@ final class Walk {
           expr(c.whenFalse(), edit, false), c.ty());
     } else if (e instanceof Expr.Elem a) {
       return new Expr.Elem(a.array(), expr(a.index(), edit, false));
+    } else if (e instanceof Expr.IntElem a) {
+      return new Expr.IntElem(a.array(), expr(a.index(), edit, false));
+    } else if (e instanceof Expr.Elem2 a) {
+      return new Expr.Elem2(a.matrix(), expr(a.row(), edit, false), expr(a.col(), edit, false));
+    } else if (e instanceof Expr.Row r) {
+      return new Expr.Row(r.matrix(), expr(r.row(), edit, false));
     } else if (e instanceof Expr.Invoke c) {
       return new Expr.Invoke(c.method(), list(c.args(), edit));
     } else if (e instanceof Expr.Assign a) {
@@ -137,6 +188,14 @@ final class Walk {
       return new Expr.Step(expr(s.target(), edit, true), s.prefix(), s.up());
     } else if (e instanceof Expr.ArrayInit a) {
       return new Expr.ArrayInit(list(a.elements(), edit));
+    } else if (e instanceof Expr.Switch w) {
+      Expr selector = expr(w.selector(), edit, false);
+      List<Case> cases = new ArrayList<>();
+      for (Case c : w.cases()) {
+        cases.add(new Case(c.labels(), stmts(c.body(), edit),
+            c.value() == null ? null : expr(c.value(), edit, false)));
+      }
+      return new Expr.Switch(selector, w.arrow(), cases);
     }
     return e;
   }

@@ -109,6 +109,14 @@ final class SweepWriter {
     Printer valuePrinter = kept.isEmpty() ? printer : new Printer(ownerClass, held);
     List<Tapes.Saved> keptSaves = new ArrayList<>();
     for (Expr.MathCall call : kept) {
+      if (depth == 0) {
+        // Outside loops the value lives in a method-level local the reverse sweep reads.
+        String slot = tapes.local("y", Type.DOUBLE);
+        forward.line(CodeBlock.of("$L = $L", slot, valuePrinter.print(call)));
+        held.put(call, slot);
+        keptSaves.add(null);
+        continue;
+      }
       String local = names.fresh("y");
       forward.line(CodeBlock.of("double $L = $L", local, valuePrinter.print(call)));
       held.put(call, local);
@@ -158,6 +166,10 @@ final class SweepWriter {
       restoreByInverse(reverse, a);
       snapshots.restore(reverse);
       for (int k = kept.size() - 1; k >= 0; k--) {
+        if (keptSaves.get(k) == null) {
+          adj.hold(kept.get(k), held.get(kept.get(k)));
+          continue;
+        }
         String local = names.fresh("y");
         reverse.line(CodeBlock.of("double $L = $L", local, keptSaves.get(k).load()));
         adj.hold(kept.get(k), local);

@@ -103,4 +103,91 @@ class SplitCallsTest {
     }
     Check.agrees(c.method("sp.S", "step"), 1e-8, 0.4, new double[] {0.5, -1.2}, 1);
   }
+
+  private static final String HARDER = """
+      package sp;
+
+      import dev.jgrad.Differentiable;
+
+      public final class H {
+        @Differentiable
+        static double g(double[] v) {
+          return v[0] * v[1];
+        }
+
+        // The caller overwrites a[0] between two calls that read it.
+        @Differentiable
+        public static double rewrite(double[] a) {
+          double s = g(a);
+          a[0] = a[0] * 3;
+          s += g(a);
+          return s;
+        }
+
+        // A local array filled and read back: its reference crosses to the reverse method.
+        @Differentiable
+        static double local(double x) {
+          double[] t = new double[3];
+          for (int i = 0; i < 3; i++) {
+            t[i] = x * i;
+          }
+          return t[2] * t[1];
+        }
+
+        // An int parameter reassigned, an early return from a loop, and recursion.
+        @Differentiable
+        static double power(double x, int n) {
+          double p = 1.0;
+          while (n > 0) {
+            if (n == 1) {
+              return p * x;
+            }
+            p *= x;
+            n = n - 1;
+          }
+          return p;
+        }
+
+        @Differentiable
+        static double nested(double x, int depth) {
+          if (depth == 0) {
+            return local(x);
+          }
+          return power(nested(x, depth - 1), 2) + 0.5 * x;
+        }
+
+        @Differentiable
+        public static double all(double x, double[] a) {
+          double s = 0.0;
+          for (int k = 0; k < 2; k++) {
+            s += local(x) * power(a[k], k + 2);
+          }
+          return s + rewrite(a) + nested(0.5 * x, 2);
+        }
+      }
+      """;
+
+  @Test
+  void callsAroundOverwritesLocalsEarlyReturnsAndRecursion() {
+    Compiled c = InMemory.compile(InMemory.source("sp.H", HARDER));
+    String text = c.generatedSource("sp.HGrad");
+    for (String callee : new String[] {"g", "local", "power", "nested", "rewrite"}) {
+      assertTrue(text.contains("static double " + callee + "Forward("), callee);
+    }
+    double[] a = {0.7, -1.3};
+    // rewrite = a0 a1 + 3 a0 a1 = 4 a0 a1.
+    Differentiated rewrite = c.method("sp.H", "rewrite");
+    Gradient g = rewrite.gradient(a.clone());
+    assertEquals(4 * a[0] * a[1], g.value(), 1e-14);
+    assertArrayEquals(new double[] {4 * a[1], 4 * a[0]}, (double[]) g.gradient("a"), 1e-14);
+    // local = 2x * x; power(x, n) = x^n.
+    assertEquals(4 * 1.5, (double) c.method("sp.H", "local").gradient(1.5).gradient("x"), 1e-14);
+    assertEquals(3 * 1.2 * 1.2, (double) c.method("sp.H", "power").gradient(1.2, 3)
+        .gradient("x"), 1e-14);
+    Differentiated all = c.method("sp.H", "all");
+    for (double x : new double[] {0.3, -0.8, 1.1}) {
+      Check.agrees(all, 1e-8, x, a.clone());
+      Check.agrees(c.method("sp.H", "nested"), 1e-8, x, 2);
+    }
+  }
 }

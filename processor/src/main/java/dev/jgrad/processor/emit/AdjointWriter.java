@@ -46,10 +46,7 @@ final class AdjointWriter {
     b.addAnnotation(GradClassWriter.pullbackInfo(e));
     GradClassWriter.addParameters(b, m, sig);
     CodeBlock.Builder body = CodeBlock.builder();
-    dev.jgrad.processor.lower.Names names = new dev.jgrad.processor.lower.Names();
-    m.parameters().forEach(p -> names.reserve(p.name()));
-    sig.buffers().forEach(names::reserve);
-    names.reserve(sig.upstream());
+    dev.jgrad.processor.lower.Names names = GradClassWriter.wrapperNames(m, sig);
     // The caller's buffers are checked here, before scratch buffers stand in for some of them.
     body.add(PullbackWriter.checks(m, sig, names));
     List<String> passed = new ArrayList<>(sig.buffers());

@@ -135,10 +135,7 @@ public final class GradClassWriter {
                 sig.upstream())
             : CodeBlock.of("Value and gradient of {@link $L} at the given point.\n",
                 e.javadocLink()));
-    Names names = new Names();
-    m.parameters().forEach(p -> names.reserve(p.name()));
-    sig.buffers().forEach(names::reserve);
-    names.reserve(sig.upstream());
+    Names names = wrapperNames(m, sig);
     for (Var p : m.parameters()) {
       b.addParameter(ParameterSpec.builder(typeName(p.type()), p.name()).build());
     }
@@ -178,6 +175,15 @@ public final class GradClassWriter {
     }
     body.addStatement("return new $T($L)", record, components);
     return b.addCode(body.build()).build();
+  }
+
+  /** Names for a method that only forwards to others: the signature's names are taken. */
+  static Names wrapperNames(Method m, PullbackWriter.Signature sig) {
+    Names names = new Names();
+    m.parameters().forEach(p -> names.reserve(p.name()));
+    sig.buffers().forEach(names::reserve);
+    names.reserve(sig.upstream());
+    return names;
   }
 
   /**

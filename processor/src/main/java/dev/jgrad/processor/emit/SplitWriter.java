@@ -30,10 +30,7 @@ final class SplitWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(GradClassWriter.typeName(m.result().type()));
     GradClassWriter.addParameters(b, m, sig);
-    Names names = new Names();
-    m.parameters().forEach(p -> names.reserve(p.name()));
-    sig.buffers().forEach(names::reserve);
-    names.reserve(sig.upstream());
+    Names names = GradClassWriter.wrapperNames(m, sig);
     String workspace = names.fresh("workspace");
     String value = names.fresh("value");
     CodeBlock.Builder body = CodeBlock.builder();

@@ -69,8 +69,7 @@ class SplitCallsTest {
     assertTrue(text.contains("static void stepReverse("), text);
     assertFalse(text.contains("chainForward"), "nothing calls chain: one pullback, as before");
     assertTrue(text.contains("static double largestForward("), text);
-    String stepReverse = text.substring(text.indexOf("static void stepReverse("));
-    stepReverse = stepReverse.substring(0, stepReverse.indexOf("\n    }\n"));
+    String stepReverse = c.generatedMethod("sp.SGrad", "static void stepReverse(");
     assertFalse(stepReverse.lines().anyMatch(l -> !l.strip().startsWith("//")
         && l.contains("Math.exp")), "exp is kept from the forward sweep: " + stepReverse);
     assertTrue(text.contains("SGrad.stepForward(t, w, i % w.length, workspace)"), text);

@@ -51,6 +51,20 @@ public final class Compiled {
         .orElseThrow(() -> new AssertionError("no generated source " + qualifiedName)));
   }
 
+  /**
+   * One generated method's text: from the first occurrence of {@code declaration} (such as
+   * {@code "double fPullback("}) to the method's closing brace.
+   */
+  public String generatedMethod(String qualifiedName, String declaration) {
+    String text = generatedSource(qualifiedName);
+    int start = text.indexOf(declaration);
+    if (start < 0) {
+      throw new AssertionError("no " + declaration + " in " + qualifiedName + ":\n" + text);
+    }
+    String rest = text.substring(start);
+    return rest.substring(0, rest.indexOf("\n    }\n"));
+  }
+
   /** The same text with 1-based line numbers, to quote in failure messages. */
   public String numberedSource(String qualifiedName) {
     return numbered(generatedSource(qualifiedName));

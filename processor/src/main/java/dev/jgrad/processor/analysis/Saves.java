@@ -257,7 +257,8 @@ public final class Saves {
 
   /** The variable {@code s} restores by undoing its step, if it does. */
   private Var inverted(Stmt s) {
-    if (s instanceof Stmt.Assign && invertibleStep((Stmt.Assign) s) != null) {
+    if (s instanceof Stmt.Assign && (invertibleStep((Stmt.Assign) s) != null
+        || isNegation((Stmt.Assign) s))) {
       Var v = ((Expr.Read) ((Stmt.Assign) s).target()).var();
       return needed.contains(v) ? v : null;
     }

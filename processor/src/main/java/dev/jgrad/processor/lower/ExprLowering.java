@@ -238,6 +238,11 @@ final class ExprLowering {
   }
 
   private Expr binary(BinaryExpr e, List<Stmt> out) {
+    BinaryExpr.Operator bop = e.getOperator();
+    if ((bop == BinaryExpr.Operator.AND || bop == BinaryExpr.Operator.OR)
+        && SideEffects.has(e.getRight())) {
+      return shortCircuit(e, out);
+    }
     List<Expr> parts = lowerAll(List.of(e.getLeft(), e.getRight()), out);
     Expr l = parts.get(0);
     Expr r = parts.get(1);
@@ -255,6 +260,26 @@ final class ExprLowering {
           : cx.invalid(Type.DOUBLE);
     }
     return new Expr.Binary(op, l, r, type);
+  }
+
+  /**
+   * {@code a && b} or {@code a || b} whose right side has a call or an assignment: Java runs that
+   * side only when {@code a} does not decide, so it becomes an if, as a conditional's branches do.
+   */
+  private Expr shortCircuit(BinaryExpr e, List<Stmt> out) {
+    int line = Context.line(e);
+    Expr l = lower(e.getLeft(), out);
+    requireType(e.getLeft(), l, Type.BOOLEAN, "&& and || need booleans");
+    Var t = cx.newTemp(Type.BOOLEAN);
+    out.add(new Stmt.Assign(new Expr.Read(t), l, line));
+    List<Stmt> evaluated = new ArrayList<>();
+    Expr r = lower(e.getRight(), evaluated);
+    requireType(e.getRight(), r, Type.BOOLEAN, "&& and || need booleans");
+    evaluated.add(new Stmt.Assign(new Expr.Read(t), r, line));
+    Expr decides = e.getOperator() == BinaryExpr.Operator.AND ? new Expr.Read(t)
+        : new Expr.Unary("!", new Expr.Read(t), Type.BOOLEAN);
+    out.add(new Stmt.If(decides, evaluated, new ArrayList<>(), line));
+    return new Expr.Read(t);
   }
 
   private Expr conditional(ConditionalExpr e, List<Stmt> out) {

@@ -18,17 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Adversarial programs for the split pair, array writes through calls, flow-sensitive saves,
  * kept Math intermediates, negation undone by negation and continue-only loops.
  *
- * <p>Tests named {@code bug...} expose faults found while writing this file. They assert the
- * right answer and are {@code @Disabled} so that the build stays green; each says what the
- * generated code gives instead. Run them with
- * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.
+ * <p>Tests named {@code bug...} are faults found while writing this file, now fixed; each says
+ * what the generated code gave before the fix.
  *
  * <p>Tolerances against finite differences: the checker's central differences with step
  * cbrt(eps) have truncation error about h^2 |f'''| ~ 1e-10 and rounding error about eps/h ~
@@ -88,13 +85,12 @@ class AdversarialTest {
       """;
 
   /**
-   * BUG: {@code v = -v} is undone by negating again, but the flow analysis then treats v as
+   * Was a bug: {@code v = -v} is undone by negating again, but the flow analysis then treats v as
    * having no pending reverse read, so a later plain overwrite of v is not saved; in reverse the
    * negation is applied to the later value. neg(0.7, 1.3) gives dW = -0.9 (it reads v = -3.9 in
    * the reverse of y = v * w) instead of x + 3 = 3.7. negIndex({2, 3}, 5) gives dA = [6, 0],
    * dX = 2 instead of dA = [1, 5], dX = 3. negLoop(0.7, 1) gives dX = 0.32 instead of 1.47.
    */
-  @Disabled("BUG: a negated variable overwritten later is not saved (Saves/SaveFlow isNegation)")
   @Test
   void bugNegationThenOverwriteLosesTheOldValue() {
     Compiled c = InMemory.compile(InMemory.source("adv.Neg", NEGATION));
@@ -170,13 +166,12 @@ class AdversarialTest {
       """;
 
   /**
-   * BUG: side effects on the right of {@code &&} / {@code ||} are lowered into statements that
+   * Was a bug: side effects on the right of {@code &&} / {@code ||} are lowered into statements that
    * run unconditionally. andAssign(3, 0) is 3 (s *= x must not run) but the generated value is 9
    * with dX = 6 (right: 1); orAssign(3, 1) is 4 but the generated value is 10. A call guarded by
    * {@code k < a.length &&} runs with k out of range: andCall({1, 2}, 5) and andHelper({1, 2}, 5)
    * throw ArrayIndexOutOfBoundsException instead of returning value 1 and gradient [1, 0].
    */
-  @Disabled("BUG: the right operand of && and || is evaluated even when it must be skipped")
   @Test
   void bugShortCircuitRightOperandRunsUnconditionally() {
     Compiled c = InMemory.compile(InMemory.source("adv.Sc", SHORT_CIRCUIT));

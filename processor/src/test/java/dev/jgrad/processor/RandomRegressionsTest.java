@@ -478,4 +478,39 @@ class RandomRegressionsTest {
         () -> assertArrayEquals(new double[] {4.0, 5.0, 6.0}, m[0], "m[0] untouched"),
         () -> assertArrayEquals(new double[] {7.0, -0.5, 8.0}, m[1], "m[1] restored"));
   }
+
+  /**
+   * An array passed to a call before another argument that calls a method with the same array.
+   * The first argument was copied to a temporary as if the call could replace the array, and
+   * the temporary's adjoint, an alias of the array's buffer, was set up in the forward sweep:
+   * when h1 is called by another method, its split forward method has no buffer, and jgrad
+   * stopped with an internal error (JG900).
+   */
+  @Test
+  void arrayArgumentBeforeACallThatTakesTheSameArray() {
+    Differentiated f = compile("ArrayBeforeCall", """
+        @Differentiable
+        static double h0(double p, double[] u, int m) {
+          return p * u[0];
+        }
+
+        @Differentiable
+        static double h1(double p, double[] u, int m) {
+          return h0(p, u, (int) h0(p, u, m));
+        }
+
+        @Differentiable
+        static double f(double x, double y, double[] a, int n) {
+          return x + h1(y, a, n);
+        }
+        """);
+    // f = x + y a[0].
+    Gradient g = f.gradient(1.5, 2.0, new double[] {3.0, 4.0}, 1);
+    assertAll(
+        () -> assertEquals(7.5, g.value(), TOLERANCE, "value"),
+        () -> assertEquals(1.0, (Double) g.gradient("x"), TOLERANCE, "dx"),
+        () -> assertEquals(3.0, (Double) g.gradient("y"), TOLERANCE, "dy"),
+        () -> assertArrayEquals(new double[] {2.0, 0.0}, (double[]) g.gradient("a"), TOLERANCE,
+            "da"));
+  }
 }

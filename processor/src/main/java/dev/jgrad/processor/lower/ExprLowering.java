@@ -101,9 +101,17 @@ final class ExprLowering {
     List<Expr> result = new ArrayList<>();
     for (int k = 0; k < operands.size(); k++) {
       Expr value = lower(operands.get(k), out);
+      // An array variable, or a row at a fixed index, stays the same array when later operands
+      // write its elements or pass it to a call: only reassigning a name it reads changes it.
+      // (Binding it anyway gives the method an alias whose adjoint the forward sweep sets up,
+      // which a split forward method does not have.)
+      boolean reference = value.type().isArray() && (value instanceof Expr.Read
+          || value instanceof Expr.Index row && (row.index() instanceof Expr.Literal
+              || row.index() instanceof Expr.Read));
       Set<Var> laterWrites = new HashSet<>();
       for (int j = k + 1; j < operands.size(); j++) {
-        laterWrites.addAll(SideEffects.writes(operands.get(j), cx.scope));
+        laterWrites.addAll(reference ? SideEffects.reassigns(operands.get(j), cx.scope)
+            : SideEffects.writes(operands.get(j), cx.scope));
       }
       result.add(protect(value, laterWrites, out));
     }

@@ -59,6 +59,29 @@ final class SideEffects {
     }
   }
 
+  /**
+   * The variables evaluating {@code e} may assign as a whole ({@code a = ...}, {@code i++}), as
+   * opposed to writing their elements or passing them to a call.
+   */
+  static Set<Var> reassigns(Expression e, Scope scope) {
+    Set<Var> result = new HashSet<>();
+    e.walk(Node.class, n -> {
+      Expression target = n instanceof AssignExpr ? ((AssignExpr) n).getTarget()
+          : n instanceof UnaryExpr && isIncrement((UnaryExpr) n)
+              ? ((UnaryExpr) n).getExpression() : null;
+      while (target instanceof EnclosedExpr) {
+        target = ((EnclosedExpr) target).getInner();
+      }
+      if (target instanceof NameExpr) {
+        Var v = scope.lookup(((NameExpr) target).getNameAsString());
+        if (v != null) {
+          result.add(v);
+        }
+      }
+    });
+    return result;
+  }
+
   static boolean isMath(MethodCallExpr call) {
     return call.getScope().map(s -> s.toString().equals("Math")
         || s.toString().equals("StrictMath") || s.toString().equals("java.lang.Math"))

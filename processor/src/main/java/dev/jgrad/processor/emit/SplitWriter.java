@@ -55,6 +55,14 @@ final class SplitWriter {
     Method m = e.method();
     String workspace = names.fresh("workspace");
     PullbackWriter.Split split = PullbackWriter.split(m, names, sig, ownerRef, workspace);
+    if (split == null) {
+      // The pair's contract without the split: the forward method runs the plain method and
+      // tapes nothing, the reverse method runs the whole pullback (both sweeps) at once.
+      List<String> args = arguments(m);
+      split = new PullbackWriter.Split(
+          CodeBlock.of("return $L.$L($L);\n", ownerRef, m.name(), String.join(", ", args)),
+          PullbackWriter.body(m, fallbackNames(m, workspace), sig, ownerRef, false));
+    }
     TooLarge.check(m.name(), split.forward());
     TooLarge.check(m.name(), split.reverse());
     MethodSpec.Builder forward = MethodSpec.methodBuilder(m.name() + "Forward")
@@ -79,6 +87,14 @@ final class SplitWriter {
     reverse.addParameter(WORKSPACE, workspace);
     reverse.addCode(split.reverse());
     return List.of(forward.build(), reverse.build());
+  }
+
+  /** Names for the fallback's reverse body: the method's, the signature's and the workspace's. */
+  private static Names fallbackNames(Method m, String workspace) {
+    Names names = new Names();
+    PullbackWriter.signature(m, names);
+    names.reserve(workspace);
+    return names;
   }
 
   private static List<String> arguments(Method m) {

@@ -93,6 +93,12 @@ public final class PullbackWriter {
    * @param ownerClass how generated code names the user's class (for its helper methods)
    */
   public static CodeBlock body(Method m, Names names, Signature sig, String ownerClass) {
+    return body(m, names, sig, ownerClass, true);
+  }
+
+  /** The pullback's body; without {@code returns}, the final return is left out. */
+  public static CodeBlock body(Method m, Names names, Signature sig, String ownerClass,
+      boolean returns) {
     Parts p = parts(m, names, sig, ownerClass, null);
     Code out = new Code(names);
     aliasChecks(m, sig, out);
@@ -122,11 +128,16 @@ public final class PullbackWriter {
       out.comment("Reverse sweep: adjoints from the result back to the parameters.");
     }
     reverseSweep(m, sig, p, out);
-    out.line("return " + returned);
+    if (returns) {
+      out.line("return " + returned);
+    }
     return out.build();
   }
 
-  /** The split pair's bodies: {@code fForward} and {@code fReverse}. */
+  /**
+   * The split pair's bodies: {@code fForward} and {@code fReverse}; null when the forward sweep
+   * needs a buffer (see {@link #split}).
+   */
   public record Split(CodeBlock forward, CodeBlock reverse) {}
 
   /**
@@ -169,10 +180,9 @@ public final class PullbackWriter {
     }
     reverseOnly.retainAll(forwardNames);
     if (!reverseOnly.isEmpty()) {
-      // The callee view promised a split pair; better no code than a forward method that does
-      // not compile or reads a buffer it was not given.
-      throw new IllegalStateException(m.name() + "'s forward sweep reads " + reverseOnly
-          + ", which only its reverse sweep has");
+      // The forward sweep sets up an adjoint that aliases a caller's buffer (an array temporary
+      // of the lowering holding a parameter): the caller's fallback keeps the pair's contract.
+      return null;
     }
     List<Local> crossing = new ArrayList<>();
     for (Local l : candidates) {

@@ -192,4 +192,43 @@ class SplitCallsTest {
       Check.agrees(c.method("sp.H", "nested"), 1e-8, x, 2);
     }
   }
+
+  @Test
+  void aForwardSweepThatNeedsABufferFallsBackBehindThePair() {
+    // user's lowering holds the row m[k] in a temporary (k++ comes later in the argument list);
+    // that temporary's adjoint aliases the caller's buffer, which fForward does not have.
+    Compiled c = InMemory.compile(InMemory.source("sp.F", """
+        package sp;
+
+        import dev.jgrad.Differentiable;
+
+        public final class F {
+          @Differentiable
+          static double rowSum(double[] r, int k) {
+            return r[0] * r[1] + k;
+          }
+
+          @Differentiable
+          static double user(double[][] m, int k) {
+            return rowSum(m[k], k++) * k;
+          }
+
+          @Differentiable
+          public static double top(double[][] m) {
+            return user(m, 0) + user(m, 1);
+          }
+        }
+        """));
+    assertTrue(c.generatedMethod("sp.FGrad", "double userForward(").contains("return F.user("),
+        c.generatedSource("sp.FGrad"));
+    double[][] m = {{1.5, -2.0}, {0.5, 3.0}};
+    // top = (m00 m01) * 1 + (m10 m11 + 1) * 2.
+    Differentiated top = c.method("sp.F", "top");
+    Gradient g = top.gradient((Object) m);
+    assertEquals(1.5 * -2.0 + (0.5 * 3.0 + 1) * 2, g.value(), 1e-14);
+    double[][] dm = (double[][]) g.gradient("m");
+    assertArrayEquals(new double[] {-2.0, 1.5}, dm[0], 1e-14);
+    assertArrayEquals(new double[] {6.0, 1.0}, dm[1], 1e-14);
+    Check.agrees(top, 1e-8, (Object) m);
+  }
 }

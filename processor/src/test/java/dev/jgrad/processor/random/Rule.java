@@ -9,7 +9,11 @@ import java.util.List;
  * The body is fixed: the shrinker may drop the helper, never change it (see {@link WellFormed}).
  */
 enum Rule {
-  /** One parameter; the rule returns the gradient and reuses the output. */
+  /**
+   * One parameter; the rule returns the gradient and reuses the output. Written without the
+   * cancellation of {@code 1 - out} near 1 (which loses relative precision eps / (1 - out) and
+   * made saturated sigmoids fail the oracle comparisons): out^2 e^{-p} is the same derivative.
+   */
   SIGMOID(List.of("p")) {
     @Override
     Expr body() {
@@ -19,7 +23,8 @@ enum Rule {
     @Override
     String backward(String name) {
       return "static double " + name + "(double p, double out, double upstream) {\n"
-          + "  return upstream * (1.0 - out) * out;\n"
+          + "  return out < 0.5 ? upstream * (1.0 - out) * out\n"
+          + "      : upstream * out * out * Math.exp(-p);\n"
           + "}\n";
     }
   },
@@ -37,7 +42,10 @@ enum Rule {
           + "}\n";
     }
   },
-  /** Two parameters; the rule adds into one buffer for each. */
+  /**
+   * Two parameters; the rule adds into one buffer for each. tanh' is 1 / cosh^2 rather than
+   * 1 - tanh^2, for the same reason as the sigmoid's.
+   */
   SCALED_TANH(List.of("p", "q")) {
     @Override
     Expr body() {
@@ -48,9 +56,9 @@ enum Rule {
     String backward(String name) {
       return "static void " + name
           + "(double p, double q, double out, double upstream, double[] dP, double[] dQ) {\n"
-          + "  double t = Math.tanh(p);\n"
-          + "  dP[0] += upstream * q * (1.0 - t * t);\n"
-          + "  dQ[0] += upstream * t;\n"
+          + "  double c = Math.cosh(p);\n"
+          + "  dP[0] += upstream * q / (c * c);\n"
+          + "  dQ[0] += upstream * Math.tanh(p);\n"
           + "}\n";
     }
   };

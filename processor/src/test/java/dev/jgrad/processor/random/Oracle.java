@@ -1,7 +1,6 @@
 package dev.jgrad.processor.random;
 
 import dev.jgrad.runtime.GradientCheck;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,8 @@ final class Oracle {
     OracleOps.begin(steps);
     Object[] gradientArgs = lift(args, indices, (value, k) -> k < 0
         ? Gradient.constant(free, value) : Gradient.variable(free, k, value));
-    Gradient[] result = results(invoke(method(oracleClass, entry.name()), gradientArgs));
+    Gradient[] result =
+        results(Reflect.invoke(method(oracleClass, entry.name()), null, gradientArgs));
     double[] values = new double[result.length];
     double[][] jacobian = new double[result.length][];
     for (int r = 0; r < result.length; r++) {
@@ -92,7 +92,8 @@ final class Oracle {
     OracleOps.begin(new double[] {0});
     Object[] gradientArgs = lift(args, indices, (value, k) -> k < 0
         ? Gradient.constant(1, value) : new Gradient(value, tangent[k]));
-    Gradient[] result = results(invoke(method(oracleClass, entry.name()), gradientArgs));
+    Gradient[] result =
+        results(Reflect.invoke(method(oracleClass, entry.name()), null, gradientArgs));
     double[] out = new double[result.length];
     for (int r = 0; r < result.length; r++) {
       out[r] = result[r].getPartialDerivative(0);
@@ -210,19 +211,4 @@ final class Oracle {
     throw new IllegalArgumentException(type + " has no method " + name);
   }
 
-  private static Object invoke(Method m, Object[] args) {
-    try {
-      return m.invoke(null, args);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

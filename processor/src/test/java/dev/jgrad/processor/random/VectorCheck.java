@@ -97,7 +97,16 @@ final class VectorCheck {
     for (int i = 0; i < v.length; i++) {
       along += v[i] * plain[i];
     }
-    return Check.finiteDifferences(f.function().along(v), args, along);
+    try {
+      return Check.finiteDifferences(f.function().along(v), args, along);
+    } catch (IllegalArgumentException e) {
+      if (!String.valueOf(e.getMessage()).startsWith("shapes differ")) {
+        throw e;
+      }
+      // The result's length depends on the inputs (new double[(int) x]) and changes within a
+      // step: <v, f> is not a function there, so only the oracle's verdict stands.
+      return new Outcome.Passed("output length changes within a step");
+    }
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.jgrad.processor.testing.Compiled;
 import dev.jgrad.processor.testing.Differentiated;
 import dev.jgrad.runtime.VectorFunction;
 import dev.jgrad.runtime.VectorJacobianProduct;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
@@ -28,12 +27,12 @@ final class VectorEntry {
   }
 
   double[] value(Object[] args) {
-    return (double[]) invoke(plain, null, args);
+    return (double[]) Reflect.invoke(plain, null, args);
   }
 
   /** {@code FooGrad.f(args..., upstream)}: the value and {@code J^T upstream}. */
   VectorJacobianProduct product(Object[] args, double[] upstream) {
-    return (VectorJacobianProduct) invoke(product, null, append(args, upstream));
+    return (VectorJacobianProduct) Reflect.invoke(product, null, append(args, upstream));
   }
 
   /** {@code FooGrad.fPullback(args..., upstream, buffers...)}. */
@@ -42,16 +41,16 @@ final class VectorEntry {
     Object[] withBuffers = new Object[all.length + buffers.length];
     System.arraycopy(all, 0, withBuffers, 0, all.length);
     System.arraycopy(buffers, 0, withBuffers, all.length, buffers.length);
-    return (double[]) invoke(pullback, null, withBuffers);
+    return (double[]) Reflect.invoke(pullback, null, withBuffers);
   }
 
   VectorFunction function() {
-    return (VectorFunction) invoke(function, null, new Object[0]);
+    return (VectorFunction) Reflect.invoke(function, null, new Object[0]);
   }
 
   /** The record component for {@code parameter}, read through its accessor {@code dName()}. */
   static Object component(VectorJacobianProduct record, String parameter) {
-    return invoke(only(record.getClass(), Differentiated.componentName(parameter)), record,
+    return Reflect.invoke(only(record.getClass(), Differentiated.componentName(parameter)), record,
         new Object[0]);
   }
 
@@ -72,20 +71,4 @@ final class VectorEntry {
     throw new AssertionError(type.getName() + " declares no method " + name);
   }
 
-  /** Rethrows what the called code threw, unwrapped, so that a crash shows its own trace. */
-  private static Object invoke(Method m, Object target, Object[] args) {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

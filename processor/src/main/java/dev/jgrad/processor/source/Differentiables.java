@@ -187,6 +187,9 @@ public final class Differentiables {
           (TypeElement) m.getEnclosingElement(), src.unit(), this);
       src.declaration().walk(MethodCallExpr.class, c -> {
         String qualifier = c.getScope().map(Expression::toString).orElse(null);
+        if ("Math".equals(qualifier) || "StrictMath".equals(qualifier)) {
+          return;
+        }
         for (ExecutableElement target
             : resolver.candidates(qualifier, c.getNameAsString(), c.getArguments().size())) {
           // A method written in an earlier round has its class already: no split pair.

@@ -173,8 +173,10 @@ public final class PullbackWriter {
     }
     Set<String> reverseOnly = new HashSet<>(sig.buffers());
     reverseOnly.add(sig.upstream());
-    for (Var v : m.wrt()) {
-      if (v.type().isArray()) {
+    for (Var v : m.parameters()) {
+      // An array parameter's adjoint is the caller's buffer, or scratch the reverse method
+      // allocates: the forward method has neither.
+      if (v.type().isArray() && p.activity().isActive(v)) {
         reverseOnly.add(p.adjoints().of(v));
       }
     }

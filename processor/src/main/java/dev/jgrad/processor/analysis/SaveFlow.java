@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Where a scalar's old value must be saved, found by following the program forwards: the
+ * Where a scalar's old value, or an array element's, must be saved, found by following the
+ * program forwards: the
  * reverse sweep restores by putting saved values back, so a value read by some adjoint needs
  * saving only at the first overwrite after that read. A running sum read only after its loop
  * (as {@code log(sum)}) is then saved once, where it is reset, instead of at every step.
@@ -117,12 +118,9 @@ final class SaveFlow {
 
   /** The array whose element an assignment writes, or null. */
   private static Var elementBase(Stmt s) {
-    if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Index) {
-      Var base = dev.jgrad.processor.ir.Exprs.base(((Stmt.Assign) s).target());
-      // An element written through an array we cannot name is saved, as before.
-      return base;
-    }
-    return null;
+    // Null for an array that has no name; Saves then saves its elements regardless.
+    return s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Index
+        ? dev.jgrad.processor.ir.Exprs.base(((Stmt.Assign) s).target()) : null;
   }
 
   /** The scalar variable a statement overwrites, or null. */

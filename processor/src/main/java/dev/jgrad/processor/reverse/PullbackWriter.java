@@ -56,11 +56,9 @@ public final class PullbackWriter {
    * as one pullback body or as a split forward/reverse pair.
    */
   private record Parts(Activity activity, Saves saves, Adjoints adjoints, Tapes tapes,
-      SweepWriter.Sweeps sweeps, List<Local> locals, List<CodeBlock> prologue,
+      SweepWriter.Sweeps sweeps, List<Tapes.Declaration> locals, List<CodeBlock> prologue,
       Set<Var> declaredInPlace) {}
 
-  /** A local declared at the top: its name, its type if it holds a value, its declaration. */
-  private record Local(String name, Type type, CodeBlock line) {}
 
   private static Parts parts(Method m, Names names, Signature sig, String ownerClass,
       String workspace) {
@@ -75,10 +73,10 @@ public final class PullbackWriter {
     SweepWriter writer =
         new SweepWriter(activity, saves, adjoints, names, tapes, ownerClass, prologue);
     SweepWriter.Sweeps sweeps = writer.body(m.body());
-    List<Local> locals = new ArrayList<>();
+    List<Tapes.Declaration> locals = new ArrayList<>();
     for (Var v : m.locals()) {
       if (!writer.declaredInPlace().contains(v)) {
-        locals.add(new Local(v.name(), v.type(),
+        locals.add(new Tapes.Declaration(v.name(), v.type(),
             CodeBlock.of("$L $L = $L", v.type().javaName(), v.name(), v.type().zero())));
       }
     }
@@ -158,18 +156,18 @@ public final class PullbackWriter {
 
     // What crosses from one method to the other: every variable the forward sweep may set and
     // the reverse sweep reads, in declaration order.
-    List<Local> candidates = new ArrayList<>(p.locals());
+    List<Tapes.Declaration> candidates = new ArrayList<>(p.locals());
     for (Var v : p.declaredInPlace()) {
-      candidates.add(new Local(v.name(), v.type(),
+      candidates.add(new Tapes.Declaration(v.name(), v.type(),
           CodeBlock.of("$L $L = $L", v.type().javaName(), v.name(), v.type().zero())));
     }
     for (Tapes.Declaration d : p.tapes().declarations()) {
       if (d.type() != null) {
-        candidates.add(new Local(d.name(), d.type(), d.line()));
+        candidates.add(new Tapes.Declaration(d.name(), d.type(), d.line()));
       }
     }
     for (Var v : assignedParameters(m)) {
-      candidates.add(new Local(v.name(), v.type(), null));
+      candidates.add(new Tapes.Declaration(v.name(), v.type(), null));
     }
     Set<String> reverseOnly = new HashSet<>(sig.buffers());
     reverseOnly.add(sig.upstream());
@@ -186,15 +184,15 @@ public final class PullbackWriter {
       // of the lowering holding a parameter): the caller's fallback keeps the pair's contract.
       return null;
     }
-    List<Local> crossing = new ArrayList<>();
-    for (Local l : candidates) {
+    List<Tapes.Declaration> crossing = new ArrayList<>();
+    for (Tapes.Declaration l : candidates) {
       if (forwardNames.contains(l.name()) && reverseNames.contains(l.name())) {
         crossing.add(l);
       }
     }
     List<CodeBlock> pushes = new ArrayList<>();
     List<CodeBlock> pops = new ArrayList<>();
-    for (Local l : crossing) {
+    for (Tapes.Declaration l : crossing) {
       String stack = p.tapes().stack(l.type());
       pushes.add(CodeBlock.of("$L.push($L)", stack, l.name()));
       pops.add(0, CodeBlock.of("$L = $L.pop()", l.name(), stack));
@@ -269,11 +267,11 @@ public final class PullbackWriter {
   }
 
   private static void adjointDeclarations(Method m, Activity activity, Adjoints adjoints,
-      Signature sig, List<Local> out) {
+      Signature sig, List<Tapes.Declaration> out) {
     for (int k = 0; k < m.wrt().size(); k++) {
       Var p = m.wrt().get(k);
       if (p.type().isArray()) {
-        out.add(new Local(adjoints.of(p), null, CodeBlock.of("$L $L = $L",
+        out.add(new Tapes.Declaration(adjoints.of(p), null, CodeBlock.of("$L $L = $L",
             p.type().javaName(), adjoints.of(p), sig.buffers().get(k))));
       }
     }
@@ -285,12 +283,12 @@ public final class PullbackWriter {
       }
       if (v.isParameter() && v.type().isArray()) {
         // Only reachable through an alias of a differentiated array: zero scratch space.
-        out.add(new Local(adjoints.of(v), null, CodeBlock.of("$L $L = $L", v.type().javaName(),
+        out.add(new Tapes.Declaration(adjoints.of(v), null, CodeBlock.of("$L $L = $L", v.type().javaName(),
             adjoints.of(v), v.type() == Type.DOUBLE_MATRIX
                 ? CodeBlock.of("$T.zerosLike($L)", BUFFERS, v.name())
                 : CodeBlock.of("new double[$L.length]", v.name()))));
       } else {
-        out.add(new Local(adjoints.of(v), v.type(), CodeBlock.of("$L $L = $L",
+        out.add(new Tapes.Declaration(adjoints.of(v), v.type(), CodeBlock.of("$L $L = $L",
             v.type().javaName(), adjoints.of(v), v.type().zero())));
       }
     }

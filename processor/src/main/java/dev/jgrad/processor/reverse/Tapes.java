@@ -22,8 +22,9 @@ final class Tapes {
   private static final ClassName WORKSPACE = ClassName.get(RUNTIME, "Workspace");
 
   /**
-   * A local the tapes need at the top of the method: a stack handle ({@code type} null), or a
-   * slot holding one value recorded outside loops.
+   * A local declared at the top of a generated method: its name, its type if it holds a value
+   * that may cross from a split pair's forward method to its reverse method (null for stack
+   * handles and buffer aliases), and its declaration.
    */
   record Declaration(String name, Type type, CodeBlock line) {}
 

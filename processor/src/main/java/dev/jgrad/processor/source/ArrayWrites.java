@@ -8,7 +8,6 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -65,6 +64,7 @@ final class ArrayWrites {
   private final SourceReader sources;
   private final Differentiables differentiables;
   private final Map<ExecutableElement, Set<String>> known = new HashMap<>();
+  private final Map<ExecutableElement, Summary> summaries = new HashMap<>();
 
   ArrayWrites(Elements elements, SourceReader sources, Differentiables differentiables) {
     this.elements = elements;
@@ -171,7 +171,17 @@ final class ArrayWrites {
     }
   }
 
+  /** A method's summary, made once: callers ask for it at every call site. */
   private Summary summarise(ExecutableElement m, SourceReader.Located src) {
+    Summary known = summaries.get(m);
+    if (known == null) {
+      known = summary(m, src);
+      summaries.put(m, known);
+    }
+    return known;
+  }
+
+  private Summary summary(ExecutableElement m, SourceReader.Located src) {
     MethodDeclaration d = src.declaration();
     Set<String> direct = new HashSet<>();
     d.walk(AssignExpr.class, a -> indexedBase(a.getTarget(), direct));
@@ -179,15 +189,9 @@ final class ArrayWrites {
     List<Edge> edges = new ArrayList<>();
     ElementResolver resolver = new ElementResolver(elements,
         (TypeElement) m.getEnclosingElement(), src.unit(), differentiables);
-    d.walk(MethodCallExpr.class, c -> {
-      String qualifier = c.getScope().map(Expression::toString).orElse(null);
-      if ("Math".equals(qualifier) || "StrictMath".equals(qualifier)) {
-        return;
-      }
+    resolver.forEachCall(d, (c, targets) -> {
       List<String> passed = new ArrayList<>();
       c.getArguments().forEach(arg -> passed.add(arrayBase(arg)));
-      List<ExecutableElement> targets =
-          resolver.candidates(qualifier, c.getNameAsString(), c.getArguments().size());
       if (followable(targets)) {
         edges.add(new Edge(targets, passed));
       } else {

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.jgrad.processor.ir.Callee;
@@ -185,13 +184,8 @@ public final class Differentiables {
       }
       ElementResolver resolver = new ElementResolver(elements,
           (TypeElement) m.getEnclosingElement(), src.unit(), this);
-      src.declaration().walk(MethodCallExpr.class, c -> {
-        String qualifier = c.getScope().map(Expression::toString).orElse(null);
-        if ("Math".equals(qualifier) || "StrictMath".equals(qualifier)) {
-          return;
-        }
-        for (ExecutableElement target
-            : resolver.candidates(qualifier, c.getNameAsString(), c.getArguments().size())) {
+      resolver.forEachCall(src.declaration(), (c, targets) -> {
+        for (ExecutableElement target : targets) {
           // A method written in an earlier round has its class already: no split pair.
           if (round.contains(target)) {
             called.add(target);

@@ -2,6 +2,8 @@ package dev.jgrad.processor.source;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.ir.Callee;
 import dev.jgrad.processor.ir.Expr;
@@ -10,6 +12,7 @@ import dev.jgrad.processor.lower.Resolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -133,6 +136,21 @@ public final class ElementResolver implements Resolver {
     }
     String text = type.getQualifiedName() + "." + f.getSimpleName();
     return new FieldLookup(new Expr.Constant(text, t), null, null);
+  }
+
+  /**
+   * Each method call in {@code body} other than {@code Math}'s, with the methods it may reach
+   * (see {@link #candidates}; empty when its name does not resolve here).
+   */
+  public void forEachCall(Node body,
+      BiConsumer<MethodCallExpr, List<ExecutableElement>> action) {
+    body.walk(MethodCallExpr.class, c -> {
+      String qualifier = c.getScope().map(Object::toString).orElse(null);
+      // Math's own members are many, and none of them is a differentiable method.
+      if (!"Math".equals(qualifier) && !"StrictMath".equals(qualifier)) {
+        action.accept(c, candidates(qualifier, c.getNameAsString(), c.getArguments().size()));
+      }
+    });
   }
 
   /**

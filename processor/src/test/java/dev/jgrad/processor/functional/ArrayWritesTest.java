@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jgrad.processor.testing.Compiled;
 import dev.jgrad.processor.testing.Differentiated;
 import dev.jgrad.processor.testing.InMemory;
+import dev.jgrad.runtime.Gradient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +98,14 @@ class ArrayWritesTest {
     assertArrayEquals(new double[] {s, s * 1.5}, dm[1], 1e-12);
     assertEquals(-0.5 + 3 * 1.5, (double) f.gradient(m, s).gradient("s"), 1e-12);
     Check.agrees(f, 1e-8, m, s);
-    Check.agrees(c.method("aw.W", "readsAlias"), 1e-8, (Object) new double[][] {{1, 2}, {3, 4}});
+    // readsAlias = m[1][0] * m[0][1].
+    Differentiated reads = c.method("aw.W", "readsAlias");
+    double[][] r = {{1, 2}, {3, 4}};
+    Gradient gr = reads.gradient((Object) r);
+    assertEquals(6.0, gr.value(), 0.0);
+    double[][] dr = (double[][]) gr.gradient("m");
+    assertArrayEquals(new double[] {0, 3}, dr[0], 0.0);
+    assertArrayEquals(new double[] {2, 0}, dr[1], 0.0);
+    Check.agrees(reads, 1e-8, (Object) r);
   }
 }

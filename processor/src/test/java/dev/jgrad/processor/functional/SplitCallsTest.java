@@ -182,14 +182,35 @@ class SplitCallsTest {
     Gradient g = rewrite.gradient(a.clone());
     assertEquals(4 * a[0] * a[1], g.value(), 1e-14);
     assertArrayEquals(new double[] {4 * a[1], 4 * a[0]}, (double[]) g.gradient("a"), 1e-14);
+    Check.agrees(rewrite, 1e-8, (Object) a.clone());
     // local = 2x * x; power(x, n) = x^n.
-    assertEquals(4 * 1.5, (double) c.method("sp.H", "local").gradient(1.5).gradient("x"), 1e-14);
-    assertEquals(3 * 1.2 * 1.2, (double) c.method("sp.H", "power").gradient(1.2, 3)
-        .gradient("x"), 1e-14);
+    Differentiated local = c.method("sp.H", "local");
+    Differentiated power = c.method("sp.H", "power");
+    assertEquals(4 * 1.5, (double) local.gradient(1.5).gradient("x"), 1e-14);
+    assertEquals(3 * 1.2 * 1.2, (double) power.gradient(1.2, 3).gradient("x"), 1e-14);
+    Check.agrees(local, 1e-8, 1.5);
+    for (int n = 0; n < 5; n++) {
+      Check.agrees(power, 1e-8, 1.2, n);
+    }
+    // nested(x, 1) = 4x^4 + x/2 =: u; nested(x, 2) = u^2 + x/2.
+    // all = 2x^2 (a0^2 + a1^3) + 4 a0 a1 + nested(x/2, 2): the sum reads a before rewrite.
+    Differentiated nested = c.method("sp.H", "nested");
     Differentiated all = c.method("sp.H", "all");
     for (double x : new double[] {0.3, -0.8, 1.1}) {
+      double u = 4 * Math.pow(x, 4) + 0.5 * x;
+      double du = 16 * Math.pow(x, 3) + 0.5;
+      assertEquals(2 * u * du + 0.5, (double) nested.gradient(x, 2).gradient("x"), 1e-12);
+      double h = 0.5 * x;
+      double uh = 4 * Math.pow(h, 4) + 0.5 * h;
+      double duh = 16 * Math.pow(h, 3) + 0.5;
+      Gradient ga = all.gradient(x, a.clone());
+      double cubic = a[0] * a[0] + a[1] * a[1] * a[1];
+      assertEquals(2 * x * x * cubic + 4 * a[0] * a[1] + uh * uh + 0.5 * h, ga.value(), 1e-12);
+      assertEquals(4 * x * cubic + 0.5 * (2 * uh * duh + 0.5), (double) ga.gradient("x"), 1e-12);
+      assertArrayEquals(new double[] {4 * x * x * a[0] + 4 * a[1],
+          6 * x * x * a[1] * a[1] + 4 * a[0]}, (double[]) ga.gradient("a"), 1e-12);
       Check.agrees(all, 1e-8, x, a.clone());
-      Check.agrees(c.method("sp.H", "nested"), 1e-8, x, 2);
+      Check.agrees(nested, 1e-8, x, 2);
     }
   }
 

@@ -157,10 +157,14 @@ public final class PullbackWriter {
     // What crosses from one method to the other: every variable the forward sweep may set and
     // the reverse sweep reads, in declaration order.
     List<Tapes.Declaration> candidates = new ArrayList<>(p.locals());
+    // Locals the forward sweep declares where it computes them; the reverse method declares
+    // them at its top.
+    List<Tapes.Declaration> inPlace = new ArrayList<>();
     for (Var v : p.declaredInPlace()) {
-      candidates.add(new Tapes.Declaration(v.name(), v.type(),
+      inPlace.add(new Tapes.Declaration(v.name(), v.type(),
           CodeBlock.of("$L $L = $L", v.type().javaName(), v.name(), v.type().zero())));
     }
+    candidates.addAll(inPlace);
     for (Tapes.Declaration d : p.tapes().declarations()) {
       if (d.type() != null) {
         candidates.add(new Tapes.Declaration(d.name(), d.type(), d.line()));
@@ -214,11 +218,8 @@ public final class PullbackWriter {
     Set<String> reverseDeclared = new HashSet<>(reverseNames);
     pops.forEach(pop -> reverseDeclared.addAll(Identifiers.in(pop)));
     declare(p, reverse, reverseDeclared, true);
-    for (Var v : p.declaredInPlace()) {
-      if (reverseDeclared.contains(v.name())) {
-        reverse.line(CodeBlock.of("$L $L = $L", v.type().javaName(), v.name(), v.type().zero()));
-      }
-    }
+    inPlace.stream().filter(l -> reverseDeclared.contains(l.name()))
+        .forEach(l -> reverse.line(l.line()));
     pops.forEach(reverse::line);
     reverse.comment("Reverse sweep: adjoints from the result back to the parameters.");
     reverse.add(reverseCode);

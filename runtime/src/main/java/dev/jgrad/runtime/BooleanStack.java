@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <p>Each value takes one bit of a {@code long[]}: loops can record a condition per iteration, and
  * bits use an eighth of the memory of a {@code boolean[]} for a shift and a mask per operation. The
- * array starts small and doubles when full. It is not synchronized: each generated call creates
- * and owns its stacks, so no other thread ever sees them.
+ * array starts small and doubles when full. It is not synchronized: each thread has its own, in
+ * its {@link Workspace}. (A loop that works through cursors records its branches on the
+ * {@link IntStack} instead, one int each, to keep them in a local.)
  */
 public final class BooleanStack {
   /** Keeps the bit count within an int: that many words hold just under 2^31 bits. */

@@ -9,8 +9,8 @@ import java.util.Arrays;
  *
  * <p>Popping and clearing null the slots they free. Such snapshots can be large, and a slot above
  * the top that still pointed at one would keep it from being collected for as long as the stack
- * lives. The array starts small and doubles when full. It is not synchronized: each generated call
- * creates and owns its stacks, so no other thread ever sees them.
+ * lives. The array starts small and doubles when full. It is not synchronized: each thread has
+ * its own, in its {@link Workspace}.
  *
  * @param <T> the type of the recorded references
  */

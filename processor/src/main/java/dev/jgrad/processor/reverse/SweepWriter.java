@@ -256,8 +256,10 @@ final class SweepWriter {
   }
 
   private Sweeps branch(Stmt.If s) {
+    tapes.enterLevel(false);
     Sweeps yes = block(s.whenTrue());
     Sweeps no = block(s.whenFalse());
+    tapes.exitLevel(null);
     String cond = printer.print(s.condition());
     Code forward = new Code(names);
     if (yes.reverseEmpty() && no.reverseEmpty()) {
@@ -271,10 +273,10 @@ final class SweepWriter {
       ifElse(forward, taken, yes.forward(), no.forward(), null, null);
       ifElse(reverse, taken, yes.reverse(), no.reverse(), null, null);
     } else {
-      String stack = tapes.stack(Type.BOOLEAN);
-      ifElse(forward, cond, yes.forward(), no.forward(), CodeBlock.of("$L.push(true)", stack),
-          CodeBlock.of("$L.push(false)", stack));
-      ifElse(reverse, stack + ".pop()", yes.reverse(), no.reverse(), null, null);
+      ifElse(forward, cond, yes.forward(), no.forward(), tapes.push(Type.BOOLEAN, "true"),
+          tapes.push(Type.BOOLEAN, "false"));
+      ifElse(reverse, tapes.pop(Type.BOOLEAN).toString(), yes.reverse(), no.reverse(), null,
+          null);
     }
     return new Sweeps(forward.build(), reverse.build(), false);
   }
@@ -308,9 +310,34 @@ final class SweepWriter {
   }
 
   private Sweeps loop(Stmt.Loop s) {
+    boolean cursors = CallFree.loop(s) && tapes.openCursors();
+    Sweeps sweeps = loopSweeps(s);
+    if (!cursors) {
+      return sweeps;
+    }
+    Tapes.CursorCode wrap = tapes.closeCursors();
+    if (wrap.load().isEmpty()) {
+      return sweeps;
+    }
+    return new Sweeps(wrapped(wrap, sweeps.forward()), wrapped(wrap, sweeps.reverse()), false);
+  }
+
+  private CodeBlock wrapped(Tapes.CursorCode wrap, CodeBlock sweep) {
+    Code out = new Code(names);
+    out.comment("This loop calls no method, so it uses the tapes through local cursors.");
+    wrap.load().forEach(out::line);
+    out.add(sweep);
+    wrap.store().forEach(out::line);
+    return out.build();
+  }
+
+  private Sweeps loopSweeps(Stmt.Loop s) {
     List<Stmt> iteration = new ArrayList<>(s.body());
     iteration.addAll(s.update());
+    String bound = TripBound.of(s, printer);
+    tapes.enterLevel(bound != null);
     Sweeps body = block(iteration);
+    List<CodeBlock> reserve = tapes.exitLevel(bound);
     String cond = printer.print(s.condition());
     Code forward = new Code(names);
     if (body.reverseEmpty()) {
@@ -329,14 +356,15 @@ final class SweepWriter {
     } else {
       trips = names.fresh("trips");
       forward.line("int " + trips + " = 0");
-      count = tapes.stack(Type.INT) + ".pop()";
+      count = tapes.pop(Type.INT).toString();
     }
+    reserve.forEach(forward::line);
     forward.open("while (" + cond + ")");
     forward.add(body.forward());
     forward.line(trips + "++");
     forward.close();
     if (saves.depth(s) > 0) {
-      forward.line(tapes.stack(Type.INT) + ".push(" + trips + ")");
+      forward.line(tapes.push(Type.INT, trips));
     }
     String iter = names.fresh("iteration");
     reverse.open("for (int " + iter + " = " + count + "; " + iter + " > 0; " + iter + "--)");

@@ -1,0 +1,171 @@
+package dev.jgrad.processor.reverse;
+
+import dev.jgrad.processor.analysis.Walk;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Reads;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Var;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An upper bound on a loop's trip count, known before the loop starts, for loops that step an
+ * int counter by one towards a bound nothing in the loop changes: {@code i < n}, {@code i <= n},
+ * {@code i > 0} and the like, possibly with more conditions joined by {@code &&} (an early exit
+ * only shortens the loop). It lets the loop reserve its tape room once.
+ */
+final class TripBound {
+  private TripBound() {}
+
+  /** Java text of a {@code long} no smaller than the number of iterations, or null. */
+  static String of(Stmt.Loop loop, Printer printer) {
+    if (loop.update().size() != 1 || !(loop.update().get(0) instanceof Stmt.Assign)) {
+      return null;
+    }
+    Stmt.Assign step = (Stmt.Assign) loop.update().get(0);
+    Var counter = stepped(step);
+    if (counter == null) {
+      return null;
+    }
+    boolean up = ((Expr.Binary) step.value()).op().equals("+");
+    Set<Var> assigned = assignedIn(loop);
+    for (Expr test : conjuncts(loop.condition(), new ArrayList<>())) {
+      String bound = bound(test, counter, up, assigned, printer);
+      if (bound != null && assignedOnlyByStep(loop, counter, step)) {
+        return bound;
+      }
+    }
+    return null;
+  }
+
+  /** The counter of {@code i = i + 1} or {@code i = i - 1}, or null. */
+  private static Var stepped(Stmt.Assign a) {
+    if (!(a.target() instanceof Expr.Read) || a.target().type() != Type.INT
+        || !(a.value() instanceof Expr.Binary)) {
+      return null;
+    }
+    Var v = ((Expr.Read) a.target()).var();
+    Expr.Binary b = (Expr.Binary) a.value();
+    boolean plusOrMinus = b.op().equals("+") || b.op().equals("-");
+    boolean one = b.right() instanceof Expr.Literal && ((Expr.Literal) b.right()).text().equals("1");
+    boolean self = b.left() instanceof Expr.Read && ((Expr.Read) b.left()).var() == v;
+    return plusOrMinus && one && self ? v : null;
+  }
+
+  private static List<Expr> conjuncts(Expr e, List<Expr> out) {
+    if (e instanceof Expr.Binary && ((Expr.Binary) e).op().equals("&&")) {
+      conjuncts(((Expr.Binary) e).left(), out);
+      conjuncts(((Expr.Binary) e).right(), out);
+    } else {
+      out.add(e);
+    }
+    return out;
+  }
+
+  /**
+   * For {@code i < e} counting up, {@code e - i}; for {@code i <= e}, one more; mirrored for
+   * {@code e > i} and for counting down. Null unless {@code e} is fixed during the loop.
+   */
+  private static String bound(Expr test, Var counter, boolean up, Set<Var> assigned,
+      Printer printer) {
+    if (!(test instanceof Expr.Binary)) {
+      return null;
+    }
+    Expr.Binary b = (Expr.Binary) test;
+    String op = b.op();
+    Expr other;
+    if (isCounter(b.left(), counter)) {
+      other = b.right();
+    } else if (isCounter(b.right(), counter)) {
+      other = b.left();
+      op = mirrored(op);
+    } else {
+      return null;
+    }
+    if (op == null || !fixed(other, assigned)) {
+      return null;
+    }
+    String limit = "(long) " + printer.print(other, Printer.UNARY);
+    String name = counter.name();
+    if (up && op.equals("<")) {
+      return limit + " - " + name;
+    }
+    if (up && op.equals("<=")) {
+      return limit + " - " + name + " + 1";
+    }
+    if (!up && op.equals(">")) {
+      return "(long) " + name + " - " + printer.print(other, Printer.UNARY);
+    }
+    if (!up && op.equals(">=")) {
+      return "(long) " + name + " - " + printer.print(other, Printer.UNARY) + " + 1";
+    }
+    return null;
+  }
+
+  private static String mirrored(String op) {
+    switch (op) {
+      case "<":
+        return ">";
+      case "<=":
+        return ">=";
+      case ">":
+        return "<";
+      case ">=":
+        return "<=";
+      default:
+        return null;
+    }
+  }
+
+  private static boolean isCounter(Expr e, Var counter) {
+    return e instanceof Expr.Read && ((Expr.Read) e).var() == counter;
+  }
+
+  /** An int expression of variables the loop never assigns, with no array element in it. */
+  private static boolean fixed(Expr e, Set<Var> assigned) {
+    if (e.type() != Type.INT || mentionsElement(e)) {
+      return false;
+    }
+    for (Var v : Reads.of(e)) {
+      if (assigned.contains(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean mentionsElement(Expr e) {
+    if (e instanceof Expr.Index || e instanceof Expr.PlainCall) {
+      return true;
+    }
+    boolean[] found = {false};
+    dev.jgrad.processor.ir.Exprs.forEachChild(e, child -> found[0] |= mentionsElement(child));
+    return found[0];
+  }
+
+  private static Set<Var> assignedIn(Stmt.Loop loop) {
+    Set<Var> out = new HashSet<>();
+    for (Stmt s : Walk.flatten(List.of(loop))) {
+      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read) {
+        out.add(((Expr.Read) ((Stmt.Assign) s).target()).var());
+      } else if (s instanceof Stmt.Call) {
+        out.add(((Stmt.Call) s).result());
+      }
+    }
+    return out;
+  }
+
+  /** Whether the step is the only assignment to the counter inside the loop. */
+  private static boolean assignedOnlyByStep(Stmt.Loop loop, Var counter, Stmt.Assign step) {
+    for (Stmt s : Walk.flatten(List.of(loop))) {
+      if (s != step && s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read
+          && ((Expr.Read) ((Stmt.Assign) s).target()).var() == counter) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -273,8 +273,8 @@ final class SweepWriter {
       ifElse(forward, taken, yes.forward(), no.forward(), null, null);
       ifElse(reverse, taken, yes.reverse(), no.reverse(), null, null);
     } else {
-      ifElse(forward, cond, yes.forward(), no.forward(), tapes.push(Type.BOOLEAN, "true"),
-          tapes.push(Type.BOOLEAN, "false"));
+      List<CodeBlock> decision = tapes.decision();
+      ifElse(forward, cond, yes.forward(), no.forward(), decision.get(0), decision.get(1));
       ifElse(reverse, tapes.pop(Type.BOOLEAN).toString(), yes.reverse(), no.reverse(), null,
           null);
     }

@@ -74,6 +74,21 @@ final class Tapes {
   }
 
   /**
+   * The two pushes that record an {@code if}'s decision, one at the end of each branch: only
+   * one of them runs, so a loop reserves room for one.
+   */
+  List<CodeBlock> decision() {
+    CodeBlock yes = push(Type.BOOLEAN, "true");
+    Level level = levels.peek();
+    int before = level == null ? 0 : level.pushes.size();
+    CodeBlock no = push(Type.BOOLEAN, "false");
+    if (level != null && level.pushes.size() > before) {
+      level.pushes.get(before).counted = false;
+    }
+    return List.of(yes, no);
+  }
+
+  /**
    * A push through a cursor whose form is settled when its loop is written: a plain store when
    * the loop reserved room for it, else a store that grows the array when full.
    */
@@ -82,6 +97,8 @@ final class Tapes {
     final String value;
     final Type type;
     boolean reserved;
+    /** False for the second of a decision's two pushes: only one of them runs. */
+    boolean counted = true;
 
     Push(Cursor cursor, String value, Type type) {
       this.cursor = cursor;
@@ -142,7 +159,9 @@ final class Tapes {
     Map<Type, Integer> counts = new EnumMap<>(Type.class);
     for (Push push : level.pushes) {
       push.reserved = true;
-      counts.merge(push.type, 1, Integer::sum);
+      if (push.counted) {
+        counts.merge(push.type, 1, Integer::sum);
+      }
     }
     counts.forEach((type, n) -> {
       Cursor c = cursors.get(type);

@@ -31,7 +31,7 @@ final class TripBound {
       return null;
     }
     boolean up = ((Expr.Binary) step.value()).op().equals("+");
-    Set<Var> assigned = assignedIn(loop);
+    Assigned assigned = assignedIn(loop);
     for (Expr test : conjuncts(loop.condition(), new ArrayList<>())) {
       String bound = bound(test, counter, up, assigned, printer);
       if (bound != null && assignedOnlyByStep(loop, counter, step)) {
@@ -69,7 +69,7 @@ final class TripBound {
    * For {@code i < e} counting up, {@code e - i}; for {@code i <= e}, one more; mirrored for
    * {@code e > i} and for counting down. Null unless {@code e} is fixed during the loop.
    */
-  private static String bound(Expr test, Var counter, boolean up, Set<Var> assigned,
+  private static String bound(Expr test, Var counter, boolean up, Assigned assigned,
       Printer printer) {
     if (!(test instanceof Expr.Binary)) {
       return null;
@@ -124,20 +124,38 @@ final class TripBound {
     return e instanceof Expr.Read && ((Expr.Read) e).var() == counter;
   }
 
-  /** An int expression of variables the loop never assigns, with no array element in it. */
-  private static boolean fixed(Expr e, Set<Var> assigned) {
-    if (e.type() != Type.INT || mentionsElement(e)) {
+  /**
+   * An int expression of variables the loop never assigns, with no array element in it except
+   * the length of a row ({@code a[c].length}) of a matrix whose rows the loop never replaces.
+   */
+  private static boolean fixed(Expr e, Assigned assigned) {
+    if (e.type() != Type.INT || mentionsElement(e)
+        || assigned.rowsReplaced() && mentionsRowLength(e)) {
       return false;
     }
     for (Var v : Reads.of(e)) {
-      if (assigned.contains(v)) {
+      if (assigned.vars().contains(v)) {
         return false;
       }
     }
     return true;
   }
 
+  private static boolean mentionsRowLength(Expr e) {
+    if (e instanceof Expr.Length && ((Expr.Length) e).array() instanceof Expr.Index) {
+      return true;
+    }
+    boolean[] found = {false};
+    dev.jgrad.processor.ir.Exprs.forEachChild(e, child -> found[0] |= mentionsRowLength(child));
+    return found[0];
+  }
+
   private static boolean mentionsElement(Expr e) {
+    if (e instanceof Expr.Length && ((Expr.Length) e).array() instanceof Expr.Index) {
+      Expr.Index row = (Expr.Index) ((Expr.Length) e).array();
+      // The matrix variable is among the expression's reads, checked by the caller.
+      return !(row.array() instanceof Expr.Read) || mentionsElement(row.index());
+    }
     if (e instanceof Expr.Index || e instanceof Expr.PlainCall) {
       return true;
     }
@@ -146,16 +164,23 @@ final class TripBound {
     return found[0];
   }
 
-  private static Set<Var> assignedIn(Stmt.Loop loop) {
+  /** What a loop changes: variables it assigns, and whether it replaces any matrix row. */
+  private record Assigned(Set<Var> vars, boolean rowsReplaced) {}
+
+  private static Assigned assignedIn(Stmt.Loop loop) {
     Set<Var> out = new HashSet<>();
+    boolean rowsReplaced = false;
     for (Stmt s : Walk.flatten(List.of(loop))) {
       if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read) {
         out.add(((Expr.Read) ((Stmt.Assign) s).target()).var());
+      } else if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target().type().isArray()) {
+        // A row replaced, maybe through another name of the matrix: no row length is fixed.
+        rowsReplaced = true;
       } else if (s instanceof Stmt.Call) {
         out.add(((Stmt.Call) s).result());
       }
     }
-    return out;
+    return new Assigned(out, rowsReplaced);
   }
 
   /** Whether the step is the only assignment to the counter inside the loop. */

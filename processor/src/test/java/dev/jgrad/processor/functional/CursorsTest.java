@@ -101,6 +101,18 @@ class CursorsTest {
           return s;
         }
 
+        // The inner bound is the length of a row, and rows differ in length.
+        @Differentiable
+        public static double ragged(double[][] m) {
+          double s = 0.0;
+          for (int c = 0; c < m.length; c++) {
+            for (int j = 0; j < m[c].length; j++) {
+              s += Math.exp(m[c][j]) * (j + 1);
+            }
+          }
+          return s;
+        }
+
         @Differentiable
         public static double calling(double[] x) {
           double s = 0.0;
@@ -119,6 +131,8 @@ class CursorsTest {
     String rows = c.generatedMethod("cu.CGrad", "double rowsPullback(");
     assertTrue(rows.contains("doubleTape.items()"), rows);
     assertFalse(rows.contains(".push("), rows);
+    // One decision per iteration, whichever branch records it.
+    assertTrue(rows.contains("intTape.reserve(ints, intTop, (long) x.length - j)"), rows);
     Differentiated f = c.method("cu.C", "rows");
     double[] x = {0.5, -1.0, 2.0, -0.25};
     int n = 3;
@@ -210,5 +224,31 @@ class CursorsTest {
     Gradient warm = f.gradient(x, n);
     assertArrayEquals((double[]) warm.gradient("x"), (double[]) fresh[0].gradient("x"), 0.0);
     Check.agrees(f, 1e-6, x, n);
+  }
+
+  @Test
+  void aRowLengthBoundsALoopAheadOfIt() {
+    Compiled c = InMemory.compile(InMemory.source("cu.C", SOURCE));
+    String ragged = c.generatedMethod("cu.CGrad", "double raggedPullback(");
+    assertTrue(ragged.contains("(long) m[c].length - j)"), ragged);
+    Differentiated f = c.method("cu.C", "ragged");
+    double[][] m = {{0.1, -0.4, 0.9}, {}, {1.5}, {-2.0, 0.3}};
+    // s = sum_c sum_j exp(m_cj) (j + 1), so ds/dm_cj = exp(m_cj) (j + 1).
+    double value = 0;
+    double[][] grad = new double[4][];
+    for (int r = 0; r < 4; r++) {
+      grad[r] = new double[m[r].length];
+      for (int j = 0; j < m[r].length; j++) {
+        value += Math.exp(m[r][j]) * (j + 1);
+        grad[r][j] = Math.exp(m[r][j]) * (j + 1);
+      }
+    }
+    Gradient g = f.gradient((Object) m);
+    assertEquals(value, g.value(), 1e-12);
+    double[][] got = (double[][]) g.gradient("m");
+    for (int r = 0; r < 4; r++) {
+      assertArrayEquals(grad[r], got[r], 1e-12);
+    }
+    Check.agrees(f, 1e-8, (Object) m);
   }
 }

@@ -24,6 +24,7 @@ final class SaveFlow {
   private final Function<Stmt, Set<Var>> reads;
   private final Function<Stmt, Var> restoredByInverse;
   private final Function<Var, List<Var>> aliases;
+  private final Map<Stmt.Loop, Var> fullWrites;
   private final Map<Stmt, Boolean> saves = new IdentityHashMap<>();
 
   /**
@@ -31,12 +32,14 @@ final class SaveFlow {
    * @param restoredByInverse the variable a statement's reverse code recomputes from its value
    *     after the statement ({@code i = i - 1} for {@code i++}), or null
    * @param aliases the array variables that may hold the same array as the given one
+   * @param fullWrites the array each loop overwrites completely, if any ({@link FullWrites})
    */
   SaveFlow(Function<Stmt, Set<Var>> reads, Function<Stmt, Var> restoredByInverse,
-      Function<Var, List<Var>> aliases) {
+      Function<Var, List<Var>> aliases, Map<Stmt.Loop, Var> fullWrites) {
     this.reads = reads;
     this.restoredByInverse = restoredByInverse;
     this.aliases = aliases;
+    this.fullWrites = fullWrites;
   }
 
   /**
@@ -57,8 +60,9 @@ final class SaveFlow {
   /**
    * Whether the scalar written by {@code s}, or the array element it writes, must be saved
    * before it is overwritten. An element is saved while anything already passed reads its array
-   * in reverse (elements are not told apart, so a write never ends that). A fresh array filled
-   * in a loop that nothing before reads back, such as {@code d[j] = exp(q[j])}, is not saved.
+   * in reverse (elements are not told apart, so a single write never ends that; a loop that
+   * overwrites every element does). A fresh array filled in a loop that nothing before reads
+   * back, such as {@code d[j] = exp(q[j])}, is not saved.
    */
   boolean saves(Stmt s) {
     return saves.getOrDefault(s, false);
@@ -85,6 +89,9 @@ final class SaveFlow {
       while (true) {
         Set<Var> after = block(l.update(), block(l.body(), new LinkedHashSet<>(head)));
         if (head.containsAll(after)) {
+          // A loop that overwrites a whole array ends the reads pending on it: the reverse of
+          // the loop puts back every element before anything earlier reads the array.
+          head.remove(fullWrites.get(l));
           return head;
         }
         head.addAll(after);

@@ -36,7 +36,8 @@ public final class Saves {
     Saves s = new Saves(activity);
     s.scan(m.body(), 0);
     s.indicesOfRestoredSlots(Walk.flatten(m.body()));
-    s.flow = new SaveFlow(s::reverseReads, s::inverted, activity.aliases()::classOf)
+    s.flow = new SaveFlow(s::reverseReads, s::inverted, activity.aliases()::classOf,
+        FullWrites.of(m, s::reverseReads, activity.aliases()::classOf))
         .run(m.body(), m.parameters());
     return s;
   }

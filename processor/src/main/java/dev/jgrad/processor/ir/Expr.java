@@ -13,8 +13,12 @@ public interface Expr {
   /** A literal, printed as the user wrote it (a double literal keeps its exact digits). */
   record Literal(String text, Type type) implements Expr {}
 
-  /** A named constant: {@code Math.PI}, or a {@code static final} field, by qualified name. */
-  record Constant(String javaText, Type type) implements Expr {}
+  /**
+   * A named constant: the value of a compile-time constant ({@code Math.PI}), or else a
+   * {@code static final} field by qualified name ({@code readsField}), whose first read may run
+   * its class's initializer, and so any code.
+   */
+  record Constant(String javaText, Type type, boolean readsField) implements Expr {}
 
   record Read(Var var) implements Expr {
     @Override

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Whether a loop calls nothing but {@code Math}: no differentiable method, no helper of the
- * user's. Only such a loop may keep the tapes' tops in locals, since any other method could
+ * user's, no static field that is not a compile-time constant (its first read runs its class's
+ * initializer). Only such a loop may keep the tapes' tops in locals, since any other code could
  * run generated code that uses the thread's stacks while their recorded tops are stale.
  */
 final class CallFree {
@@ -31,7 +32,8 @@ final class CallFree {
   }
 
   private static boolean expr(Expr e) {
-    if (e instanceof Expr.PlainCall) {
+    if (e instanceof Expr.PlainCall
+        || e instanceof Expr.Constant && ((Expr.Constant) e).readsField()) {
       return false;
     }
     boolean[] free = {true};

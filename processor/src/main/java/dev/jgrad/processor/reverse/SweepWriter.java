@@ -289,7 +289,9 @@ final class SweepWriter {
       CodeBlock recordYes, CodeBlock recordNo) {
     boolean hasElse = !no.isEmpty() || recordNo != null;
     if (yes.isEmpty() && recordYes == null && hasElse) {
-      out.open("if (!(" + cond + "))");
+      // A decision read back from an int tape, "t[--top] != 0", negates to "== 0".
+      out.open(cond.endsWith("] != 0") ? "if (" + cond.substring(0, cond.length() - 4) + "== 0)"
+          : "if (!(" + cond + "))");
       out.add(no);
       out.close();
       return;

@@ -6,21 +6,20 @@ import dev.jgrad.processor.ir.Reads;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Var;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * An upper bound on a loop's trip count, known before the loop starts, for loops that step an
+ * A loop's trip count, known before the loop starts, for loops that step an
  * int counter by one towards a bound nothing in the loop changes: {@code i < n}, {@code i <= n},
- * {@code i > 0} and the like, possibly with more conditions joined by {@code &&} (an early exit
- * only shortens the loop). It lets the loop reserve its tape room once.
+ * {@code i > 0} and the like, with no other condition (an early exit would make the bound loose,
+ * and a loose bound reserves room never used). It lets the loop reserve its tape room once.
  */
 final class TripBound {
   private TripBound() {}
 
-  /** Java text of a {@code long} no smaller than the number of iterations, or null. */
+  /** Java text of a {@code long}: the number of iterations, or null. */
   static String of(Stmt.Loop loop, Printer printer) {
     if (loop.update().size() != 1 || !(loop.update().get(0) instanceof Stmt.Assign)) {
       return null;
@@ -31,14 +30,10 @@ final class TripBound {
       return null;
     }
     boolean up = ((Expr.Binary) step.value()).op().equals("+");
-    Assigned assigned = assignedIn(loop);
-    for (Expr test : conjuncts(loop.condition(), new ArrayList<>())) {
-      String bound = bound(test, counter, up, assigned, printer);
-      if (bound != null && assignedOnlyByStep(loop, counter, step)) {
-        return bound;
-      }
-    }
-    return null;
+    // Only a loop that stops on this test alone: a cap joined with another condition by &&
+    // (i < maxIter && error > tol) bounds the trips too loosely to reserve for.
+    String bound = bound(loop.condition(), counter, up, assignedIn(loop), printer);
+    return bound != null && assignedOnlyByStep(loop, counter, step) ? bound : null;
   }
 
   /** The counter of {@code i = i + 1} or {@code i = i - 1}, or null. */
@@ -53,16 +48,6 @@ final class TripBound {
     boolean one = b.right() instanceof Expr.Literal && ((Expr.Literal) b.right()).text().equals("1");
     boolean self = b.left() instanceof Expr.Read && ((Expr.Read) b.left()).var() == v;
     return plusOrMinus && one && self ? v : null;
-  }
-
-  private static List<Expr> conjuncts(Expr e, List<Expr> out) {
-    if (e instanceof Expr.Binary && ((Expr.Binary) e).op().equals("&&")) {
-      conjuncts(((Expr.Binary) e).left(), out);
-      conjuncts(((Expr.Binary) e).right(), out);
-    } else {
-      out.add(e);
-    }
-    return out;
   }
 
   /**
@@ -96,13 +81,18 @@ final class TripBound {
     if (up && op.equals("<=")) {
       return limit + " - " + name + " + 1";
     }
+    String floor = isZero(other) ? "" : " - " + printer.print(other, Printer.UNARY);
     if (!up && op.equals(">")) {
-      return "(long) " + name + " - " + printer.print(other, Printer.UNARY);
+      return "(long) " + name + floor;
     }
     if (!up && op.equals(">=")) {
-      return "(long) " + name + " - " + printer.print(other, Printer.UNARY) + " + 1";
+      return "(long) " + name + floor + " + 1";
     }
     return null;
+  }
+
+  private static boolean isZero(Expr e) {
+    return e instanceof Expr.Literal && ((Expr.Literal) e).text().equals("0");
   }
 
   private static String mirrored(String op) {

@@ -129,13 +129,13 @@ public final class ElementResolver implements Resolver {
     }
     Object value = f.getConstantValue();
     if (value != null) {
-      return new FieldLookup(new Expr.Constant(literal(value), t), null, null);
+      return new FieldLookup(new Expr.Constant(literal(value), t, false), null, null);
     }
     if (!reachable(f)) {
       return new FieldLookup(null, Message.FIELD_ACCESS, shown);
     }
     String text = type.getQualifiedName() + "." + f.getSimpleName();
-    return new FieldLookup(new Expr.Constant(text, t), null, null);
+    return new FieldLookup(new Expr.Constant(text, t, true), null, null);
   }
 
   /**

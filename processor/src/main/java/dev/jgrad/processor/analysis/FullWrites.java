@@ -1,0 +1,169 @@
+package dev.jgrad.processor.analysis;
+
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Reads;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Var;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Loops that overwrite every element of an array, as in {@code for (j = 0; j < d; j++) z[j] =
+ * ...;} with {@code z = new double[d]}. After such a loop the array's old contents are gone
+ * from the forward sweep, and its reverse puts them all back (where they were saved), so a later
+ * write to the array need not be saved for the sake of a read before the loop.
+ *
+ * <p>Only the plainest shape counts: the counter set to 0 just before the loop, stepped by one,
+ * compared with the array's length (or with the very expression it was allocated with, of
+ * variables assigned once) and nothing else, so the loop cannot stop early; the element write at
+ * the top of the body; an array with no other name; and no reverse code in the loop that reads
+ * the array, since those reads would see what the later, unsaved writes left there.
+ */
+final class FullWrites {
+  private final Function<Stmt, Set<Var>> reads;
+  private final Function<Var, List<Var>> aliases;
+  private final Map<Var, Integer> assignments = new HashMap<>();
+  private final Map<Var, Expr> allocatedLength = new HashMap<>();
+  private final Map<Stmt.Loop, Var> full = new IdentityHashMap<>();
+
+  private FullWrites(Function<Stmt, Set<Var>> reads, Function<Var, List<Var>> aliases) {
+    this.reads = reads;
+    this.aliases = aliases;
+  }
+
+  /** The array each loop of {@code m} overwrites completely, for the loops that do. */
+  static Map<Stmt.Loop, Var> of(Method m, Function<Stmt, Set<Var>> reads,
+      Function<Var, List<Var>> aliases) {
+    FullWrites f = new FullWrites(reads, aliases);
+    for (Stmt s : Walk.flatten(m.body())) {
+      Var v = s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read
+          ? ((Expr.Read) ((Stmt.Assign) s).target()).var()
+          : s instanceof Stmt.Call ? ((Stmt.Call) s).result() : null;
+      if (v != null) {
+        f.assignments.merge(v, 1, Integer::sum);
+        Expr value = s instanceof Stmt.Assign ? ((Stmt.Assign) s).value() : null;
+        if (value instanceof Expr.NewArray && value.type() == Type.DOUBLE_ARRAY) {
+          f.allocatedLength.put(v, ((Expr.NewArray) value).dimensions().get(0));
+        }
+      }
+    }
+    f.block(m.body());
+    return f.full;
+  }
+
+  private void block(List<Stmt> stmts) {
+    for (int k = 0; k < stmts.size(); k++) {
+      Stmt s = stmts.get(k);
+      if (s instanceof Stmt.If) {
+        block(((Stmt.If) s).whenTrue());
+        block(((Stmt.If) s).whenFalse());
+      } else if (s instanceof Stmt.Loop) {
+        Stmt.Loop l = (Stmt.Loop) s;
+        block(l.body());
+        Var array = k > 0 ? overwritten(stmts.get(k - 1), l) : null;
+        if (array != null) {
+          full.put(l, array);
+        }
+      }
+    }
+  }
+
+  private Var overwritten(Stmt before, Stmt.Loop l) {
+    Var j = zeroed(before);
+    if (j == null || l.update().size() != 1 || !stepsByOne(l.update().get(0), j)
+        || !(l.condition() instanceof Expr.Binary)) {
+      return null;
+    }
+    Expr.Binary test = (Expr.Binary) l.condition();
+    if (!test.op().equals("<") || !isRead(test.left(), j)) {
+      return null;
+    }
+    for (Stmt s : l.body()) {
+      Var array = elementWritten(s, j);
+      if (array != null && bounds(test.right(), array) && untouched(l, j, array)) {
+        return array;
+      }
+    }
+    return null;
+  }
+
+  /** {@code j} of {@code j = 0}. */
+  private static Var zeroed(Stmt s) {
+    if (!(s instanceof Stmt.Assign) || !(((Stmt.Assign) s).target() instanceof Expr.Read)) {
+      return null;
+    }
+    Stmt.Assign a = (Stmt.Assign) s;
+    boolean zero = a.value() instanceof Expr.Literal
+        && ((Expr.Literal) a.value()).text().equals("0");
+    return zero && a.target().type() == Type.INT ? ((Expr.Read) a.target()).var() : null;
+  }
+
+  private static boolean stepsByOne(Stmt s, Var j) {
+    if (!(s instanceof Stmt.Assign) || !isRead(((Stmt.Assign) s).target(), j)
+        || !(((Stmt.Assign) s).value() instanceof Expr.Binary)) {
+      return false;
+    }
+    Expr.Binary b = (Expr.Binary) ((Stmt.Assign) s).value();
+    return b.op().equals("+") && isRead(b.left(), j) && b.right() instanceof Expr.Literal
+        && ((Expr.Literal) b.right()).text().equals("1");
+  }
+
+  /** {@code a} of a top-level {@code a[j] = ...} with {@code a} a vector. */
+  private static Var elementWritten(Stmt s, Var j) {
+    if (!(s instanceof Stmt.Assign) || !(((Stmt.Assign) s).target() instanceof Expr.Index)) {
+      return null;
+    }
+    Expr.Index t = (Expr.Index) ((Stmt.Assign) s).target();
+    return t.array() instanceof Expr.Read && t.array().type() == Type.DOUBLE_ARRAY
+        && isRead(t.index(), j) ? ((Expr.Read) t.array()).var() : null;
+  }
+
+  /** Whether {@code limit} is the array's length: {@code a.length}, or what it was made with. */
+  private boolean bounds(Expr limit, Var array) {
+    if (limit instanceof Expr.Length && isRead(((Expr.Length) limit).array(), array)) {
+      return true;
+    }
+    if (array.isParameter() || assignments.getOrDefault(array, 0) != 1
+        || !limit.equals(allocatedLength.get(array))) {
+      return false;
+    }
+    for (Var v : Reads.of(limit)) {
+      if (assignments.getOrDefault(v, 0) > (v.isParameter() ? 0 : 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The counter and the array change only as the loop's shape says, the array has no other
+   * name, and nothing in the loop reads it in reverse.
+   */
+  private boolean untouched(Stmt.Loop l, Var j, Var array) {
+    if (aliases.apply(array).size() != 1) {
+      return false;
+    }
+    for (Stmt s : Walk.flatten(l.body())) {
+      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read) {
+        Var v = ((Expr.Read) ((Stmt.Assign) s).target()).var();
+        if (v == j || v == array) {
+          return false;
+        }
+      }
+      if (s instanceof Stmt.Call || reads.apply(s).contains(array)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isRead(Expr e, Var v) {
+    return e instanceof Expr.Read && ((Expr.Read) e).var() == v;
+  }
+}

@@ -25,6 +25,7 @@ final class SaveFlow {
   private final Function<Stmt, Var> restoredByInverse;
   private final Function<Var, List<Var>> aliases;
   private final Map<Stmt.Loop, Var> fullWrites;
+  private final Function<Stmt.Loop, Counters.Counter> counterReset;
   private final Map<Stmt, Boolean> saves = new IdentityHashMap<>();
 
   /**
@@ -33,13 +34,16 @@ final class SaveFlow {
    *     after the statement ({@code i = i - 1} for {@code i++}), or null
    * @param aliases the array variables that may hold the same array as the given one
    * @param fullWrites the array each loop overwrites completely, if any ({@link FullWrites})
+   * @param counterReset the counter a loop's reverse sets from its start, if any
    */
   SaveFlow(Function<Stmt, Set<Var>> reads, Function<Stmt, Var> restoredByInverse,
-      Function<Var, List<Var>> aliases, Map<Stmt.Loop, Var> fullWrites) {
+      Function<Var, List<Var>> aliases, Map<Stmt.Loop, Var> fullWrites,
+      Function<Stmt.Loop, Counters.Counter> counterReset) {
     this.reads = reads;
     this.restoredByInverse = restoredByInverse;
     this.aliases = aliases;
     this.fullWrites = fullWrites;
+    this.counterReset = counterReset;
   }
 
   /**
@@ -92,6 +96,13 @@ final class SaveFlow {
           // A loop that overwrites a whole array ends the reads pending on it: the reverse of
           // the loop puts back every element before anything earlier reads the array.
           head.remove(fullWrites.get(l));
+          Counters.Counter c = counterReset.apply(l);
+          if (c != null) {
+            // The loop's reverse sets its counter from the start and the trip count: the
+            // counter's value after the loop is not read back, the start's variables are.
+            head.remove(c.counter());
+            head.addAll(dev.jgrad.processor.ir.Reads.of(c.start()));
+          }
           return head;
         }
         head.addAll(after);

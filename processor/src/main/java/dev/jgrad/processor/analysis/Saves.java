@@ -27,6 +27,7 @@ public final class Saves {
   private final Map<Var, Integer> assignmentCount = new HashMap<>();
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
   private SaveFlow flow;
+  private Map<Stmt.Loop, Counters.Counter> counters;
 
   private Saves(Activity activity) {
     this.activity = activity;
@@ -36,8 +37,10 @@ public final class Saves {
     Saves s = new Saves(activity);
     s.scan(m.body(), 0);
     s.indicesOfRestoredSlots(Walk.flatten(m.body()));
+    s.counters = Counters.of(m.body());
+    s.startsOfResetCounters();
     s.flow = new SaveFlow(s::reverseReads, s::inverted, activity.aliases()::classOf,
-        FullWrites.of(m, s::reverseReads, activity.aliases()::classOf))
+        FullWrites.of(m, s::reverseReads, activity.aliases()::classOf), s::counterReset)
         .run(m.body(), m.parameters());
     return s;
   }
@@ -50,6 +53,32 @@ public final class Saves {
   /** Whether the reverse sweep reads {@code v}. */
   public boolean isNeeded(Var v) {
     return needed.contains(v);
+  }
+
+  /**
+   * The counter the reverse of loop {@code l} sets itself before walking it back, from its
+   * start and the trip count ({@link Counters}), or null. Only counters the reverse sweep reads:
+   * the others are never restored at all.
+   */
+  public Counters.Counter counterReset(Stmt.Loop l) {
+    Counters.Counter c = counters.get(l);
+    return c != null && needed.contains(c.counter()) ? c : null;
+  }
+
+  /**
+   * A counter set from its start in reverse reads the start's variables there: they are
+   * needed, and so restored (which may make another counter, in the start, needed in turn).
+   */
+  private void startsOfResetCounters() {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Counters.Counter c : counters.values()) {
+        if (needed.contains(c.counter())) {
+          changed |= needed.addAll(Reads.of(c.start()));
+        }
+      }
+    }
   }
 
   /** Whether the call's pullback must run in the reverse sweep. */

@@ -368,6 +368,19 @@ final class SweepWriter {
     if (saves.depth(s) > 0) {
       forward.line(tapes.push(Type.INT, trips));
     }
+    dev.jgrad.processor.analysis.Counters.Counter reset = saves.counterReset(s);
+    if (reset != null) {
+      // The counter ends at start + trips: set it here rather than save it where it restarts.
+      if (saves.depth(s) > 0) {
+        String popped = names.fresh("trips");
+        reverse.line("int " + popped + " = " + count);
+        count = popped;
+      }
+      String start = printer.print(reset.start(), Printer.UNARY);
+      String name = reset.counter().name();
+      reverse.line(name + " = " + (start.equals("0") && reset.up() ? count
+          : start + (reset.up() ? " + " : " - ") + count));
+    }
     String iter = names.fresh("iteration");
     reverse.open("for (int " + iter + " = " + count + "; " + iter + " > 0; " + iter + "--)");
     reverse.add(body.reverse());

@@ -19,11 +19,13 @@ import java.util.function.Function;
  * from the forward sweep, and its reverse puts them all back (where they were saved), so a later
  * write to the array need not be saved for the sake of a read before the loop.
  *
- * <p>Only the plainest shape counts: the counter set to 0 just before the loop, stepped by one,
- * compared with the array's length (or with the very expression it was allocated with, of
- * variables assigned once) and nothing else, so the loop cannot stop early; the element write at
- * the top of the body; an array with no other name; and no reverse code in the loop that reads
- * the array, since those reads would see what the later, unsaved writes left there.
+ * <p>Only the plainest shape counts: a local array made once by {@code new} (a parameter may be
+ * the same array as another parameter, which the alias classes do not show); the counter set
+ * to 0 just before the loop, stepped by one, compared with the array's length (or with the very
+ * expression it was allocated with, of variables assigned once and no array element) and
+ * nothing else, so the loop cannot stop early; the element write at the top of the body; no
+ * other name for the array; and no reverse code in the loop that reads the array, since those
+ * reads would see what the later, unsaved writes left there.
  */
 final class FullWrites {
   private final Function<Stmt, Set<Var>> reads;
@@ -124,13 +126,21 @@ final class FullWrites {
         && isRead(t.index(), j) ? ((Expr.Read) t.array()).var() : null;
   }
 
-  /** Whether {@code limit} is the array's length: {@code a.length}, or what it was made with. */
+  /**
+   * Whether {@code limit} is the length of {@code array}, a local made once by {@code new}:
+   * {@code a.length}, or the expression it was made with, of variables assigned once and no
+   * array element (an element may change while every name stays put). A parameter, or an array
+   * a call returned, may be the same array as another parameter: never counted.
+   */
   private boolean bounds(Expr limit, Var array) {
+    if (array.isParameter() || assignments.getOrDefault(array, 0) != 1
+        || !allocatedLength.containsKey(array)) {
+      return false;
+    }
     if (limit instanceof Expr.Length && isRead(((Expr.Length) limit).array(), array)) {
       return true;
     }
-    if (array.isParameter() || assignments.getOrDefault(array, 0) != 1
-        || !limit.equals(allocatedLength.get(array))) {
+    if (!limit.equals(allocatedLength.get(array)) || readsElement(limit)) {
       return false;
     }
     for (Var v : Reads.of(limit)) {
@@ -161,6 +171,12 @@ final class FullWrites {
       }
     }
     return true;
+  }
+
+  private static boolean readsElement(Expr e) {
+    boolean[] found = {e instanceof Expr.Index};
+    dev.jgrad.processor.ir.Exprs.forEachChild(e, child -> found[0] |= readsElement(child));
+    return found[0];
   }
 
   private static boolean isRead(Expr e, Var v) {

@@ -14,6 +14,10 @@ import java.util.Map;
 /**
  * Array variables that may share storage: {@code b = a} and {@code row = m[i]} put both sides in
  * one class. A class that holds a parameter may alias the caller's arrays.
+ *
+ * <p>Two parameters stay in separate classes although a caller may pass the same array (or a
+ * matrix and one of its rows) for both: the save analysis keeps every parameter's writes saved
+ * for the whole method, which covers it, and {@link FullWrites} never counts a parameter.
  */
 public final class Aliases {
   private final Map<Var, Var> parent = new HashMap<>();

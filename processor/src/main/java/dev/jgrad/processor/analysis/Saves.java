@@ -28,6 +28,7 @@ public final class Saves {
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
   private SaveFlow flow;
   private Map<Stmt.Loop, Counters.Counter> counters;
+  private Map<Stmt.If, Boolean> decisions;
 
   private Saves(Activity activity) {
     this.activity = activity;
@@ -39,6 +40,7 @@ public final class Saves {
     s.indicesOfRestoredSlots(Walk.flatten(m.body()));
     s.counters = Counters.of(m.body());
     s.startsOfResetCounters();
+    s.decisions = Decisions.of(m.body(), s::counterReset);
     s.flow = new SaveFlow(s::reverseReads, s::inverted, activity.aliases()::classOf,
         FullWrites.of(m, s::reverseReads, activity.aliases()::classOf), s::counterReset)
         .run(m.body(), m.parameters());
@@ -79,6 +81,11 @@ public final class Saves {
         }
       }
     }
+  }
+
+  /** Whether the reverse sweep tests the branch's condition again rather than recording it. */
+  public boolean recomputes(Stmt.If s) {
+    return decisions.containsKey(s);
   }
 
   /** Whether the call's pullback must run in the reverse sweep. */

@@ -267,7 +267,11 @@ final class SweepWriter {
       return new Sweeps(forward.build(), CodeBlock.of(""), true);
     }
     Code reverse = new Code(names);
-    if (saves.depth(s) == 0) {
+    if (saves.recomputes(s)) {
+      // Its variables hold the same values in the reverse sweep: test it again.
+      ifElse(forward, cond, yes.forward(), no.forward(), null, null);
+      ifElse(reverse, cond, yes.reverse(), no.reverse(), null, null);
+    } else if (saves.depth(s) == 0) {
       String taken = tapes.local("branch", Type.BOOLEAN);
       forward.line(taken + " = " + cond);
       ifElse(forward, taken, yes.forward(), no.forward(), null, null);

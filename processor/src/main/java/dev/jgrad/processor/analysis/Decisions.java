@@ -27,6 +27,9 @@ import java.util.function.Function;
 final class Decisions {
   private final Map<Var, Integer> assignments = new HashMap<>();
   private final Map<Var, Integer> depthOfAssignment = new HashMap<>();
+  /** Where each variable is assigned, as the statement's index in a walk in program order. */
+  private final Map<Var, Integer> assignedAt = new HashMap<>();
+  private int order;
   private final Function<Stmt.Loop, Counters.Counter> counterReset;
   private final Map<Stmt.If, Boolean> recomputed = new IdentityHashMap<>();
 
@@ -38,18 +41,21 @@ final class Decisions {
       Function<Stmt.Loop, Counters.Counter> counterReset) {
     Decisions d = new Decisions(counterReset);
     d.count(body, 0);
+    d.order = 0;
     d.visit(body, new ArrayList<>());
     return d.recomputed;
   }
 
   private void count(List<Stmt> stmts, int depth) {
     for (Stmt s : stmts) {
+      order++;
       Var v = s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read
           ? ((Expr.Read) ((Stmt.Assign) s).target()).var()
           : s instanceof Stmt.Call ? ((Stmt.Call) s).result() : null;
       if (v != null) {
         assignments.merge(v, 1, Integer::sum);
         depthOfAssignment.put(v, depth);
+        assignedAt.put(v, order);
       }
       if (s instanceof Stmt.If) {
         count(((Stmt.If) s).whenTrue(), depth);
@@ -63,9 +69,10 @@ final class Decisions {
 
   private void visit(List<Stmt> stmts, List<Stmt.Loop> enclosing) {
     for (Stmt s : stmts) {
+      order++;
       if (s instanceof Stmt.If) {
         Stmt.If i = (Stmt.If) s;
-        if (plain(i.condition()) && stable(Reads.of(i.condition()), enclosing)) {
+        if (plain(i.condition()) && stable(Reads.of(i.condition()), enclosing, order)) {
           recomputed.put(i, true);
         }
         visit(i.whenTrue(), enclosing);
@@ -80,10 +87,13 @@ final class Decisions {
     }
   }
 
-  private boolean stable(Set<Var> vars, List<Stmt.Loop> enclosing) {
+  private boolean stable(Set<Var> vars, List<Stmt.Loop> enclosing, int at) {
     for (Var v : vars) {
       int n = assignments.getOrDefault(v, 0);
-      boolean once = n == 1 && !v.isParameter() && depthOfAssignment.get(v) == 0;
+      // Assigned before the test, outside loops: it ran at most once, and before the test if at
+      // all (a lowering's exit code is read as 0 until then, in both sweeps alike).
+      boolean once = n == 1 && !v.isParameter() && depthOfAssignment.get(v) == 0
+          && assignedAt.get(v) < at;
       if (n != 0 && !once && !walkedBack(v, enclosing)) {
         return false;
       }

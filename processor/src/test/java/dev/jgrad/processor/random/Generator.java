@@ -31,6 +31,8 @@ final class Generator {
   static final double RULES = 0.2;
   /** How often a statement is a switch statement. */
   static final double SWITCHES = 0.02;
+  /** How often a loop is a refill of a local array, when the scope has one. */
+  static final double REFILLS = 0.3;
 
   private final SplittableRandom rnd;
   private final List<Callee> callees = new ArrayList<>();
@@ -510,7 +512,21 @@ final class Generator {
         || l.ty() == Ty.MATRIX);
     int mark = scope.mark();
     Stmt loop;
-    if (kind < 4) {
+    List<Scope.Local> scratch = scope.find(l -> l.ty() == Ty.ARRAY && l.fresh() && l.mutable());
+    if (!scratch.isEmpty() && chance(REFILLS)) {
+      // A refill: each element of a local array written first thing in the body, as scratch
+      // vectors are (the save analysis has a rule of its own for such loops).
+      Scope.Local a = scratch.get(rnd.nextInt(scratch.size()));
+      String counter = scope.fresh("i");
+      scope.add(Scope.Local.counter(counter, new IntRange(0, a.length() - 1), a.name()));
+      scope.enterLoop(label);
+      List<Stmt> body = new ArrayList<>();
+      body.add(new Stmt.Eval(new Expr.Assign(new Expr.Elem(a.name(),
+          new Expr.Var(counter, Ty.INT)), "=", gen.dbl(2, true))));
+      body.addAll(block(2, nest + 1, false));
+      scope.leaveLoop();
+      loop = new Stmt.For(label, counter, new Expr.Length(a.name()), false, body);
+    } else if (kind < 4) {
       String counter = scope.fresh("i");
       Expr bound;
       Scope.Local local;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jgrad.processor.testing.Compiled;
 import dev.jgrad.processor.testing.Differentiated;
+import dev.jgrad.processor.testing.Dual;
 import dev.jgrad.processor.testing.InMemory;
 import dev.jgrad.runtime.Gradient;
 import org.junit.jupiter.api.BeforeAll;
@@ -304,46 +305,8 @@ class CountersDecisionsAdversarialTest {
   // Dual numbers.
   // ---------------------------------------------------------------------------------------------
 
-  private record D(double v, double d) {
-    static D c(double v) {
-      return new D(v, 0);
-    }
-
-    D plus(D o) {
-      return new D(v + o.v, d + o.d);
-    }
-
-    D plus(double k) {
-      return new D(v + k, d);
-    }
-
-    D times(D o) {
-      return new D(v * o.v, d * o.v + v * o.d);
-    }
-
-    D times(double k) {
-      return new D(v * k, d * k);
-    }
-
-    D sin() {
-      return new D(Math.sin(v), d * Math.cos(v));
-    }
-
-    D cos() {
-      return new D(Math.cos(v), -d * Math.sin(v));
-    }
-  }
-
   private interface Twin {
-    D run(D[] x);
-  }
-
-  private static D[] seeded(double[] x, int seed) {
-    D[] out = new D[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = new D(x[i], i == seed ? 1 : 0);
-    }
-    return out;
+    Dual run(Dual[] x);
   }
 
   private static void check(String name, Twin t, double[] x, Object... rest) {
@@ -354,11 +317,11 @@ class CountersDecisionsAdversarialTest {
     Object[] mine = Check.copy(args);
     Gradient g = f.gradient(mine);
     assertArrayEquals(x, (double[]) mine[0], 0.0, "x restored after the gradient");
-    double want = t.run(seeded(x, -1)).v;
+    double want = t.run(Dual.seeded(x, -1)).v();
     assertEquals(want, g.value(), 1e-12 * Math.max(1, Math.abs(want)), "value");
     double[] got = (double[]) g.gradient("x");
     for (int j = 0; j < x.length; j++) {
-      double d = t.run(seeded(x, j)).d;
+      double d = t.run(Dual.seeded(x, j)).d();
       assertEquals(d, got[j], 1e-12 * Math.max(1, Math.abs(d)), name + " d/dx[" + j + "]");
     }
     double[] buffer = new double[x.length];
@@ -381,8 +344,8 @@ class CountersDecisionsAdversarialTest {
     return (m * 3) % 7 + 1;
   }
 
-  private static D startByCall(D[] x, int n) {
-    D s = D.c(0.5);
+  private static Dual startByCall(Dual[] x, int n) {
+    Dual s = Dual.c(0.5);
     int m = 1;
     for (int r = 0; r < n; r++) {
       for (int j = m; j < m + 3; j++) {
@@ -400,15 +363,15 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D startInBranchAndLoop(D[] x, int n) {
-    D s = D.c(0.5);
+  private static Dual startInBranchAndLoop(Dual[] x, int n) {
+    Dual s = Dual.c(0.5);
     int m = 2;
     int q = 1;
     for (int r = 0; r < n; r++) {
       for (int j = m - q; j < m + 2; j++) {
         s = s.times(x[j % x.length]).sin().plus(0.3);
       }
-      if (s.v > 0.8) {
+      if (s.v() > 0.8) {
         m = (m * 5) % 4 + 1;
       } else {
         m = m + 2;
@@ -427,8 +390,8 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D reused(D[] x, int n) {
-    D s = D.c(0.4);
+  private static Dual reused(Dual[] x, int n) {
+    Dual s = Dual.c(0.4);
     int j;
     for (int r = 0; r < 2; r++) {
       for (j = r; j < n; j++) {
@@ -454,8 +417,8 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D exits(D[] x, int n, int stop) {
-    D s = D.c(0.3);
+  private static Dual exits(Dual[] x, int n, int stop) {
+    Dual s = Dual.c(0.3);
     int m = 1;
     outer:
     for (int i = 0; i < n; i++) {
@@ -492,8 +455,8 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D parameterCounters(D[] x, int n, int m) {
-    D s = D.c(0.6);
+  private static Dual parameterCounters(Dual[] x, int n, int m) {
+    Dual s = Dual.c(0.6);
     while (m > 0) {
       for (n = m; n < 2 * m + 1; n++) {
         if (n % 2 == 1) {
@@ -514,11 +477,11 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D eachAndDo(D[] x, int n) {
-    D s = D.c(0.2);
+  private static Dual eachAndDo(Dual[] x, int n) {
+    Dual s = Dual.c(0.2);
     int h = n / 2;
     int c = 0;
-    for (D v : x) {
+    for (Dual v : x) {
       if (c < h) {
         s = s.times(v).plus(0.5);
       } else {
@@ -545,8 +508,8 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D switches(D[] x, int n) {
-    D s = D.c(0.5);
+  private static Dual switches(Dual[] x, int n) {
+    Dual s = Dual.c(0.5);
     for (int i = 0; i < n; i++) {
       switch (i % 3) {
         case 0:
@@ -573,8 +536,8 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D onceInBranch(D[] x, int n) {
-    D s = D.c(0.3);
+  private static Dual onceInBranch(Dual[] x, int n) {
+    Dual s = Dual.c(0.3);
     if (n > 2) {
       int k = n - 2;
       for (int i = 0; i < n; i++) {
@@ -605,8 +568,8 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D helperD(D[] x, int k) {
-    D t = D.c(0.1);
+  private static Dual helperD(Dual[] x, int k) {
+    Dual t = Dual.c(0.1);
     for (int i = 0; i < k; i++) {
       if (i < k / 2) {
         t = t.plus(x[i % x.length].times(x[i % x.length]));
@@ -617,8 +580,8 @@ class CountersDecisionsAdversarialTest {
     return t;
   }
 
-  private static D callAssigned(D[] x, int n) {
-    D s = D.c(0.2);
+  private static Dual callAssigned(Dual[] x, int n) {
+    Dual s = Dual.c(0.2);
     int k = bump(n);
     for (int i = 0; i < n; i++) {
       if (i < k) {
@@ -643,12 +606,12 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D rec(D[] x, int depth) {
+  private static Dual rec(Dual[] x, int depth) {
     if (depth == 0) {
       return x[0];
     }
     int h = depth / 2;
-    D s = D.c(0.1);
+    Dual s = Dual.c(0.1);
     for (int i = 0; i < depth; i++) {
       if (i < h) {
         s = s.times(x[i % x.length]).plus(0.3);
@@ -666,8 +629,8 @@ class CountersDecisionsAdversarialTest {
     }
   }
 
-  private static D twoDecisions(D[] x, int n) {
-    D s = D.c(0.2);
+  private static Dual twoDecisions(Dual[] x, int n) {
+    Dual s = Dual.c(0.2);
     int h = n % 3;
     int a = 1;
     int b = 2;

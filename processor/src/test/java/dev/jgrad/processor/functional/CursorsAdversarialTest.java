@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.processor.testing.Compiled;
 import dev.jgrad.processor.testing.Differentiated;
+import dev.jgrad.processor.testing.Dual;
 import dev.jgrad.processor.testing.InMemory;
 import dev.jgrad.runtime.Gradient;
 import dev.jgrad.runtime.Workspace;
@@ -316,58 +317,13 @@ class CursorsAdversarialTest {
   // Dual numbers: the forward-mode twins the gradients are checked against.
   // ---------------------------------------------------------------------------------------------
 
-  /** A value and its derivative along one seed direction. */
-  private record D(double v, double d) {
-    D plus(D o) {
-      return new D(v + o.v, d + o.d);
-    }
-
-    D plus(double c) {
-      return new D(v + c, d);
-    }
-
-    D times(D o) {
-      return new D(v * o.v, d * o.v + v * o.d);
-    }
-
-    D times(double c) {
-      return new D(v * c, d * c);
-    }
-
-    D sin() {
-      return new D(Math.sin(v), d * Math.cos(v));
-    }
-
-    D cos() {
-      return new D(Math.cos(v), -d * Math.sin(v));
-    }
-  }
-
   private interface Twin {
-    D run(D[] x);
-  }
-
-  private static D[] seeded(double[] x, int seed) {
-    D[] out = new D[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = new D(x[i], i == seed ? 1 : 0);
-    }
-    return out;
-  }
-
-  /** The twin's value and gradient: one forward pass per component of x. */
-  private static double[] twin(Twin t, double[] x) {
-    double[] out = new double[x.length + 1];
-    out[0] = t.run(seeded(x, -1)).v;
-    for (int j = 0; j < x.length; j++) {
-      out[j + 1] = t.run(seeded(x, j)).d;
-    }
-    return out;
+    Dual run(Dual[] x);
   }
 
   /** The generated value and gradient with respect to x equal the twin's to 1e-12 relative. */
   private static void exact(Gradient g, Twin t, double[] x) {
-    double[] want = twin(t, x);
+    double[] want = Dual.valueAndGradient(t::run, x);
     assertEquals(want[0], g.value(), 1e-12 * Math.max(1, Math.abs(want[0])), "value");
     double[] got = (double[]) g.gradient("x");
     for (int j = 0; j < x.length; j++) {
@@ -442,7 +398,7 @@ class CursorsAdversarialTest {
 
   private static Twin breaking(int n, int stop) {
     return x -> {
-      D s = new D(0.3, 0);
+      Dual s = new Dual(0.3, 0);
       for (int i = 0; i < n; i++) {
         s = s.times(x[i % x.length]).sin().plus(0.25);
         if (i == stop) {
@@ -456,9 +412,9 @@ class CursorsAdversarialTest {
 
   private static Twin nested(int n) {
     return x -> {
-      D s = new D(0.5, 0);
+      Dual s = new Dual(0.5, 0);
       for (int i = 0; i < n; i++) {
-        D p = x[i % x.length];
+        Dual p = x[i % x.length];
         s = s.times(0.9).plus(p.times(s).sin());
         for (int j = 0; j <= i % 5; j++) {
           p = p.cos().times(x[j % x.length]);
@@ -474,7 +430,7 @@ class CursorsAdversarialTest {
 
   private static Twin rewind(int n) {
     return x -> {
-      D s = new D(0.1, 0);
+      Dual s = new Dual(0.1, 0);
       int back = 3;
       for (int i = 0; i < n; i++) {
         s = s.plus(x[i % x.length]).sin().times(0.9);
@@ -490,7 +446,7 @@ class CursorsAdversarialTest {
   private static Twin stretch(int n0) {
     return x -> {
       int n = n0;
-      D s = new D(0.1, 0);
+      Dual s = new Dual(0.1, 0);
       for (int i = 0; i < n; i++) {
         s = s.plus(x[i % x.length]).sin().times(0.9);
         if (i == 2) {
@@ -504,12 +460,12 @@ class CursorsAdversarialTest {
   /** The twin of each(x, y) with y constant. */
   private static Twin each(double[] y) {
     return x -> {
-      D s = new D(0.2, 0);
+      Dual s = new Dual(0.2, 0);
       for (double yv : y) {
-        D v = new D(yv, 0);
+        Dual v = new Dual(yv, 0);
         s = s.plus(v).sin().times(v);
       }
-      for (D v : x) {
+      for (Dual v : x) {
         s = s.times(v).cos();
       }
       // y is not empty, so w is x after the first loop.
@@ -519,7 +475,7 @@ class CursorsAdversarialTest {
 
   private static Twin doWhile(int n) {
     return x -> {
-      D s = new D(0.4, 0);
+      Dual s = new Dual(0.4, 0);
       int i = 0;
       do {
         s = s.times(x[i % x.length]).sin().plus(0.5);
@@ -531,7 +487,7 @@ class CursorsAdversarialTest {
 
   private static Twin switched(int n) {
     return x -> {
-      D s = new D(0.4, 0);
+      Dual s = new Dual(0.4, 0);
       for (int i = 0; i < n; i++) {
         switch (i % 3) {
           case 0:
@@ -550,11 +506,11 @@ class CursorsAdversarialTest {
 
   private static Twin intsAndFlags(int n) {
     return x -> {
-      D s = new D(0.2, 0);
+      Dual s = new Dual(0.2, 0);
       int k = 0;
       for (int i = 0; i < n; i++) {
         k = (k * 7 + 3) % x.length;
-        boolean up = s.v < 0.5;
+        boolean up = s.v() < 0.5;
         s = up ? s.times(x[k]).plus(0.3) : s.sin().times(x[k]);
       }
       return s;
@@ -563,7 +519,7 @@ class CursorsAdversarialTest {
 
   private static Twin returning(int n, int stop) {
     return x -> {
-      D s = new D(0.3, 0);
+      Dual s = new Dual(0.3, 0);
       for (int i = 0; i < n; i++) {
         s = s.sin().times(x[i % x.length]).plus(0.5);
         if (i == stop) {
@@ -576,7 +532,7 @@ class CursorsAdversarialTest {
 
   private static Twin bounds(int n) {
     return x -> {
-      D s = new D(0.3, 0);
+      Dual s = new Dual(0.3, 0);
       for (int i = 0; i <= n / 2; i++) {
         s = s.sin().times(x[i % x.length]).plus(0.5);
       }
@@ -589,7 +545,7 @@ class CursorsAdversarialTest {
       for (int i = n; i > (n > 4 ? n - 4 : 0); i--) {
         s = s.sin().times(x[i % x.length]);
       }
-      for (int i = 0; i < Math.min(n, 3) && s.v < 100.0; i++) {
+      for (int i = 0; i < Math.min(n, 3) && s.v() < 100.0; i++) {
         s = s.times(s).times(x[i % x.length]);
       }
       return s;
@@ -598,7 +554,7 @@ class CursorsAdversarialTest {
 
   private static Twin labeled(int n) {
     return x -> {
-      D s = new D(0.3, 0);
+      Dual s = new Dual(0.3, 0);
       outer:
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < 3; j++) {
@@ -613,26 +569,26 @@ class CursorsAdversarialTest {
     };
   }
 
-  private static D callee(D[] x, D w, int m) {
-    D q = w;
+  private static Dual callee(Dual[] x, Dual w, int m) {
+    Dual q = w;
     for (int j = 0; j < m; j++) {
       q = q.times(x[j % x.length]).sin().plus(w);
     }
     for (int j = m; j > 0; j--) {
-      q = q.v > 0.0 ? q.times(0.5).plus(x[j % x.length]) : q.times(q);
+      q = q.v() > 0.0 ? q.times(0.5).plus(x[j % x.length]) : q.times(q);
     }
     return q;
   }
 
   private static Twin callee(double w, int m) {
-    return x -> callee(x, new D(w, 0), m);
+    return x -> callee(x, new Dual(w, 0), m);
   }
 
   private static Twin caller(int n, int m) {
     return x -> {
-      D t = new D(0.1, 0);
+      Dual t = new Dual(0.1, 0);
       for (int k = 0; k < n; k++) {
-        D v = callee(x, new D(0.3 + 0.01 * k, 0), m);
+        Dual v = callee(x, new Dual(0.3 + 0.01 * k, 0), m);
         t = t.sin().times(v);
       }
       for (int k = 0; k < m; k++) {
@@ -642,9 +598,9 @@ class CursorsAdversarialTest {
     };
   }
 
-  private static D rec(D[] x, int depth) {
-    D s = new D(0.2, 0);
-    for (D xi : x) {
+  private static Dual rec(Dual[] x, int depth) {
+    Dual s = new Dual(0.2, 0);
+    for (Dual xi : x) {
       s = s.times(xi).sin().plus(0.3);
     }
     if (depth > 0) {
@@ -657,7 +613,7 @@ class CursorsAdversarialTest {
 
   private static Twin throwing(int[] idx, int n) {
     return x -> {
-      D s = new D(0.3, 0);
+      Dual s = new Dual(0.3, 0);
       for (int i = 0; i < n; i++) {
         s = s.times(x[idx[i % idx.length]]).sin().plus(0.25);
       }
@@ -838,7 +794,7 @@ class CursorsAdversarialTest {
       }
       int nn = n;
       Twin t = x -> {
-        D s = new D(0.2, 0);
+        Dual s = new Dual(0.2, 0);
         for (int i = 0; i < nn; i++) {
           s = s.times(x[i % x.length]).sin().plus(0.25);
         }
@@ -928,8 +884,8 @@ class CursorsAdversarialTest {
 
   private static Twin converge(int maxIter) {
     return x -> {
-      D s = new D(1.0, 0);
-      for (int i = 0; i < maxIter && s.v > 1e-3; i++) {
+      Dual s = new Dual(1.0, 0);
+      for (int i = 0; i < maxIter && s.v() > 1e-3; i++) {
         s = s.times(x[i % x.length].sin().times(0.1).plus(0.5));
       }
       return s;
@@ -1005,7 +961,7 @@ class CursorsAdversarialTest {
     Gradient second = onFreshThread(stale, x.clone(), n);
     double k = (Double) readK(c);
     Twin t = xs -> {
-      D s = new D(0.3, 0);
+      Dual s = new Dual(0.3, 0);
       for (int i = 0; i < n; i++) {
         s = s.times(xs[i % xs.length]).sin().plus(k);
       }

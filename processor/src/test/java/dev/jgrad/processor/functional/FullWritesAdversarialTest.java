@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.processor.testing.Compiled;
 import dev.jgrad.processor.testing.Differentiated;
+import dev.jgrad.processor.testing.Dual;
 import dev.jgrad.processor.testing.InMemory;
 import dev.jgrad.runtime.Gradient;
 import java.util.function.Function;
@@ -463,62 +464,9 @@ class FullWritesAdversarialTest {
   // Dual numbers: the forward-mode twins.
   // ---------------------------------------------------------------------------------------------
 
-  /** A value and its derivative along one seed direction. */
-  private record D(double v, double d) {
-    static D c(double v) {
-      return new D(v, 0);
-    }
-
-    D plus(D o) {
-      return new D(v + o.v, d + o.d);
-    }
-
-    D plus(double k) {
-      return new D(v + k, d);
-    }
-
-    D minus(D o) {
-      return new D(v - o.v, d - o.d);
-    }
-
-    D times(D o) {
-      return new D(v * o.v, d * o.v + v * o.d);
-    }
-
-    D times(double k) {
-      return new D(v * k, d * k);
-    }
-
-    D sin() {
-      return new D(Math.sin(v), d * Math.cos(v));
-    }
-
-    D exp() {
-      return new D(Math.exp(v), d * Math.exp(v));
-    }
-  }
-
   /** Seeds: component {@code seed} of x has derivative 1 (none for -1). */
-  private static D[] seeded(double[] x, int seed) {
-    D[] out = new D[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = new D(x[i], i == seed ? 1 : 0);
-    }
-    return out;
-  }
-
-  /** Value then gradient of the twin, one forward pass per component. */
-  private static double[] twin(Function<D[], D> t, double[] x) {
-    double[] out = new double[x.length + 1];
-    out[0] = t.apply(seeded(x, -1)).v;
-    for (int j = 0; j < x.length; j++) {
-      out[j + 1] = t.apply(seeded(x, j)).d;
-    }
-    return out;
-  }
-
-  private static void exact(double value, double[] gradient, Function<D[], D> t, double[] x) {
-    double[] want = twin(t, x);
+  private static void exact(double value, double[] gradient, Function<Dual[], Dual> t, double[] x) {
+    double[] want = Dual.valueAndGradient(t, x);
     assertEquals(want[0], value, 1e-12 * Math.max(1, Math.abs(want[0])), "value");
     for (int j = 0; j < x.length; j++) {
       assertEquals(want[j + 1], gradient[j], 1e-12 * Math.max(1, Math.abs(want[j + 1])),
@@ -531,7 +479,7 @@ class FullWritesAdversarialTest {
    * agrees with finite differences, and neither the gradient nor the pullback changes the
    * arguments.
    */
-  private static void verify(String method, String first, Function<D[], D> t, double[] x,
+  private static void verify(String method, String first, Function<Dual[], Dual> t, double[] x,
       Object... rest) {
     Differentiated f = compiled.method("fwadv.P", method);
     Object[] args = new Object[rest.length + 1];
@@ -544,10 +492,10 @@ class FullWritesAdversarialTest {
     Check.agrees(f, FD, args);
   }
 
-  private static D[] dual(int n) {
-    D[] z = new D[n];
+  private static Dual[] dual(int n) {
+    Dual[] z = new Dual[n];
     for (int i = 0; i < n; i++) {
-      z[i] = D.c(0);
+      z[i] = Dual.c(0);
     }
     return z;
   }
@@ -558,7 +506,7 @@ class FullWritesAdversarialTest {
   // Bounds that are not the length.
   // ---------------------------------------------------------------------------------------------
 
-  private static D lengthTwin(D[] x) {
+  private static Dual lengthTwin(Dual[] x) {
     // z = x; s = x2^2; z0 = 2 x0; z2 = 5 x2.
     return x[2].times(x[2]).plus(x[0].times(2.0)).plus(x[2].times(5.0));
   }
@@ -584,13 +532,13 @@ class FullWritesAdversarialTest {
   // Other names for the array.
   // ---------------------------------------------------------------------------------------------
 
-  private static D twoNamesTwin(D[] x) {
+  private static Dual twoNamesTwin(Dual[] x) {
     // a = b = x: a = x/2; s = (x1/2)^2; a1 = 3 x0/2: x1^2/4 + 1.5 x0.
-    D[] a = x.clone();
+    Dual[] a = x.clone();
     for (int j = 0; j < a.length; j++) {
       a[j] = a[j].times(0.5);
     }
-    D s = a[1].times(a[1]);
+    Dual s = a[1].times(a[1]);
     a[1] = a[0].times(3.0);
     return s.plus(a[1]);
   }
@@ -661,13 +609,13 @@ class FullWritesAdversarialTest {
   // Lengths fixed at run time in branches and loops.
   // ---------------------------------------------------------------------------------------------
 
-  private static D branchTwin(D[] x, int c) {
+  private static Dual branchTwin(Dual[] x, int c) {
     int n = c > 0 ? 3 : 2;
-    D[] z = new D[n];
+    Dual[] z = new Dual[n];
     for (int j = 0; j < n; j++) {
       z[j] = x[j].times(x[j]);
     }
-    D s = z[1].times(z[0]);
+    Dual s = z[1].times(z[0]);
     for (int j = 0; j < n; j++) {
       z[j] = x[j].sin();
     }
@@ -687,10 +635,10 @@ class FullWritesAdversarialTest {
   void freshArraysOfGrowingLengthInAnOuterLoop() {
     double[] x = {0.3, -0.4, 0.5, 0.2};
     verify("outerLoopLengths", "x", v -> {
-      D s = D.c(0);
+      Dual s = Dual.c(0);
       for (int r = 1; r <= 3; r++) {
         int d = r + 1;
-        D[] y = new D[d];
+        Dual[] y = new Dual[d];
         for (int j = 0; j < d; j++) {
           y[j] = v[j].times(r);
         }
@@ -708,8 +656,8 @@ class FullWritesAdversarialTest {
   @Test
   void aRefillInsideAnOuterLoopReadAtTheTopOfEachIteration() {
     verify("loopsInLoops", "x", x -> {
-      D[] z = dual(3);
-      D s = D.c(0);
+      Dual[] z = dual(3);
+      Dual s = Dual.c(0);
       for (int r = 0; r < 3; r++) {
         s = s.plus(z[0].times(z[2]).plus(z[1]));
         for (int j = 0; j < 3; j++) {
@@ -738,8 +686,8 @@ class FullWritesAdversarialTest {
   void theLaterWriteInABranch() {
     for (int c : new int[] {1, 0}) {
       verify("writeInBranch", "x", x -> {
-        D s = x[0].times(x[0]).times(x[2].times(x[2]));
-        D[] z = {x[0].times(0.5), x[1].times(0.5), x[2].times(0.5)};
+        Dual s = x[0].times(x[0]).times(x[2].times(x[2]));
+        Dual[] z = {x[0].times(0.5), x[1].times(0.5), x[2].times(0.5)};
         if (c > 0) {
           z[2] = x[1].times(4.0);
         } else {
@@ -754,8 +702,8 @@ class FullWritesAdversarialTest {
   void theRefillInOneBranchOnly() {
     for (int c : new int[] {1, 0}) {
       verify("refillInBranch", "x", x -> {
-        D[] z = {x[0].times(x[0]), x[1].times(x[1]), x[2].times(x[2])};
-        D s = z[0].times(z[2]);
+        Dual[] z = {x[0].times(x[0]), x[1].times(x[1]), x[2].times(x[2])};
+        Dual s = z[0].times(z[2]);
         if (c > 0) {
           for (int j = 0; j < 3; j++) {
             z[j] = x[j].times(0.5);
@@ -770,10 +718,10 @@ class FullWritesAdversarialTest {
   @Test
   void aRefillThatReadsOldElementsForwardsOnly() {
     verify("forwardOnlyReads", "x", x -> {
-      D[] z = x.clone();
-      D s = z[0].times(z[2]);
+      Dual[] z = x.clone();
+      Dual s = z[0].times(z[2]);
       for (int j = 0; j < 3; j++) {
-        D t = z[2 - j];
+        Dual t = z[2 - j];
         z[j] = t.times(x[j]);
       }
       z[1] = x[2].times(2.0);
@@ -784,8 +732,8 @@ class FullWritesAdversarialTest {
   @Test
   void aRefillWhoseReverseReadsTheArray() {
     verify("readsInLoop", "x", x -> {
-      D[] z = {x[0].plus(1.0), x[1].plus(1.0), x[2].plus(1.0)};
-      D s = z[0].times(z[1]);
+      Dual[] z = {x[0].plus(1.0), x[1].plus(1.0), x[2].plus(1.0)};
+      Dual s = z[0].times(z[1]);
       for (int j = 0; j < 3; j++) {
         z[j] = z[j].times(z[j]).times(x[j]);
       }
@@ -797,8 +745,8 @@ class FullWritesAdversarialTest {
   @Test
   void aFullLoopHoldingAnotherFullLoop() {
     verify("nestedFull", "x", x -> {
-      D[] z = x.clone();
-      D s = z[0].times(z[1]);
+      Dual[] z = x.clone();
+      Dual s = z[0].times(z[1]);
       for (int i = 0; i < 3; i++) {
         for (int j = 0; j < 3; j++) {
           z[j] = x[j].times(i + 1);
@@ -819,8 +767,8 @@ class FullWritesAdversarialTest {
   @Test
   void continuesBeforeAndAfterTheWrite() {
     verify("continues", "x", x -> {
-      D[] z = {x[0].times(x[0]), x[1].times(x[1]), x[2].times(x[2])};
-      D s = z[0].times(z[1]).times(z[2]);
+      Dual[] z = {x[0].times(x[0]), x[1].times(x[1]), x[2].times(x[2])};
+      Dual s = z[0].times(z[1]).times(z[2]);
       for (int j = 0; j < 3; j++) {
         z[j] = x[j].times(2.0);
         if (j == 1) {
@@ -829,7 +777,7 @@ class FullWritesAdversarialTest {
         s = s.plus(x[j]);
       }
       z[1] = x[0].plus(x[2]);
-      D u = z[0].times(z[1]).times(z[2]);
+      Dual u = z[0].times(z[1]).times(z[2]);
       for (int j = 0; j < 3; j++) {
         if (j == 1) {
           continue;
@@ -845,8 +793,8 @@ class FullWritesAdversarialTest {
   void aLabelledBreakOutOfTheRefill() {
     for (int stop : new int[] {0, 1, 2, 5}) {
       verify("breaksOut", "x", x -> {
-        D[] z = {x[0].times(x[0]), x[1].times(x[1]), x[2].times(x[2])};
-        D s = z[0].times(z[1]).times(z[2]);
+        Dual[] z = {x[0].times(x[0]), x[1].times(x[1]), x[2].times(x[2])};
+        Dual s = z[0].times(z[1]).times(z[2]);
         outer:
         for (int r = 0; r < 2; r++) {
           for (int j = 0; j < 3; j++) {
@@ -888,15 +836,15 @@ class FullWritesAdversarialTest {
     Check.agrees(f, FD, X3.clone(), w);
   }
 
-  private static D recTwin(D[] a, int n) {
+  private static Dual recTwin(Dual[] a, int n) {
     if (n == 0) {
       return a[0].times(a[1]);
     }
-    D[] z = new D[a.length];
+    Dual[] z = new Dual[a.length];
     for (int j = 0; j < z.length; j++) {
       z[j] = a[j].times(a[j]);
     }
-    D s = z[0].times(z[1]);
+    Dual s = z[0].times(z[1]);
     for (int j = 0; j < z.length; j++) {
       z[j] = a[j].plus(s);
     }
@@ -913,8 +861,8 @@ class FullWritesAdversarialTest {
     }
   }
 
-  private static D scaleThenPickTwin(D[] a, D w) {
-    D s = a[0].times(a[2]);
+  private static Dual scaleThenPickTwin(Dual[] a, Dual w) {
+    Dual s = a[0].times(a[2]);
     for (int j = 0; j < a.length; j++) {
       a[j] = a[j].times(w);
     }
@@ -925,23 +873,23 @@ class FullWritesAdversarialTest {
   @Test
   void aCalleeThatRefillsItsParameter() {
     double w = 0.8;
-    verify("scaleThenPick", "a", a -> scaleThenPickTwin(a.clone(), D.c(w)), X3, w);
+    verify("scaleThenPick", "a", a -> scaleThenPickTwin(a.clone(), Dual.c(w)), X3, w);
     verify("callsScaleThenPick", "x", x -> {
-      D[] z = new D[3];
+      Dual[] z = new Dual[3];
       for (int j = 0; j < 3; j++) {
         z[j] = x[j].times(x[j]);
       }
-      D r = scaleThenPickTwin(z, D.c(w));
+      Dual r = scaleThenPickTwin(z, Dual.c(w));
       return r.plus(z[1].times(z[0]));
     }, X3, w);
   }
 
-  private static D scratchTwin(D[] a, D w) {
-    D[] z = new D[a.length];
+  private static Dual scratchTwin(Dual[] a, Dual w) {
+    Dual[] z = new Dual[a.length];
     for (int j = 0; j < z.length; j++) {
       z[j] = a[j].times(w);
     }
-    D s = z[0].times(z[1]);
+    Dual s = z[0].times(z[1]);
     for (int j = 0; j < z.length; j++) {
       z[j] = a[j].sin();
     }
@@ -955,20 +903,20 @@ class FullWritesAdversarialTest {
     assertTrue(generated.contains("scratchForward("), "scratch gets a split pair");
     double w = 0.8;
     verify("callsScratch", "x", x -> {
-      D u = D.c(0);
+      Dual u = Dual.c(0);
       for (int r = 0; r < 2; r++) {
-        u = u.plus(scratchTwin(x, D.c(w + r)).times(u)).plus(x[r]);
+        u = u.plus(scratchTwin(x, Dual.c(w + r)).times(u)).plus(x[r]);
       }
       return u;
     }, X3, w);
     // With respect to w as well, by finite differences and a twin along w.
     Differentiated f = compiled.method("fwadv.P", "callsScratch");
     Gradient g = f.gradient(X3.clone(), w);
-    D u = D.c(0);
-    D[] x = seeded(X3, -1);
+    Dual u = Dual.c(0);
+    Dual[] x = Dual.seeded(X3, -1);
     for (int r = 0; r < 2; r++) {
-      u = u.plus(scratchTwin(x, new D(w + r, 1)).times(u)).plus(x[r]);
+      u = u.plus(scratchTwin(x, new Dual(w + r, 1)).times(u)).plus(x[r]);
     }
-    assertEquals(u.d, (double) g.gradient("w"), 1e-12 * Math.max(1, Math.abs(u.d)));
+    assertEquals(u.d(), (double) g.gradient("w"), 1e-12 * Math.max(1, Math.abs(u.d())));
   }
 }

@@ -256,10 +256,10 @@ final class SweepWriter {
   }
 
   private Sweeps branch(Stmt.If s) {
-    tapes.enterLevel(false);
+    tapes.cursors().enterLevel(false);
     Sweeps yes = block(s.whenTrue());
     Sweeps no = block(s.whenFalse());
-    tapes.exitLevel(null);
+    tapes.cursors().exitLevel(null);
     String cond = printer.print(s.condition());
     Code forward = new Code(names);
     if (yes.reverseEmpty() && no.reverseEmpty()) {
@@ -316,19 +316,19 @@ final class SweepWriter {
   }
 
   private Sweeps loop(Stmt.Loop s) {
-    boolean cursors = CallFree.loop(s) && tapes.openCursors();
+    boolean cursors = CallFree.loop(s) && tapes.cursors().openCursors();
     Sweeps sweeps = loopSweeps(s);
     if (!cursors) {
       return sweeps;
     }
-    Tapes.CursorCode wrap = tapes.closeCursors();
+    Cursors.CursorCode wrap = tapes.cursors().closeCursors();
     if (wrap.load().isEmpty()) {
       return sweeps;
     }
     return new Sweeps(wrapped(wrap, sweeps.forward()), wrapped(wrap, sweeps.reverse()), false);
   }
 
-  private CodeBlock wrapped(Tapes.CursorCode wrap, CodeBlock sweep) {
+  private CodeBlock wrapped(Cursors.CursorCode wrap, CodeBlock sweep) {
     Code out = new Code(names);
     out.comment("This loop calls no method, so it uses the tapes through local cursors.");
     wrap.load().forEach(out::line);
@@ -341,9 +341,9 @@ final class SweepWriter {
     List<Stmt> iteration = new ArrayList<>(s.body());
     iteration.addAll(s.update());
     String bound = TripBound.of(s, printer);
-    tapes.enterLevel(bound != null);
+    tapes.cursors().enterLevel(bound != null);
     Sweeps body = block(iteration);
-    List<CodeBlock> reserve = tapes.exitLevel(bound);
+    List<CodeBlock> reserve = tapes.cursors().exitLevel(bound);
     String cond = printer.print(s.condition());
     Code forward = new Code(names);
     if (body.reverseEmpty()) {

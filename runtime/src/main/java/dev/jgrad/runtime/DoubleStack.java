@@ -72,7 +72,8 @@ public final class DoubleStack {
     }
     long needed = top + count;
     if (needed > Tape.MAX_CAPACITY) {
-      throw new IllegalStateException("tape overflow: DoubleStack cannot hold " + needed + " values");
+      throw new IllegalStateException(
+          "tape overflow: DoubleStack cannot hold " + needed + " values");
     }
     double[] out = Arrays.copyOf(items, (int) Math.min(Tape.MAX_CAPACITY,
         Math.max(needed, 2L * items.length)));

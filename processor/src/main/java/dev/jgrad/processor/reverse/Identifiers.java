@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The Java identifiers that occur in generated code. Every generated local has a name unique in
  * its method, so a name that does not occur in a block is certainly not read there; one that
- * occurs may be (comments on lines of their own are skipped: they quote the user's source). The split pair uses this to hand over only what the
- * reverse sweep can read.
+ * occurs may be (comments on lines of their own are skipped: they quote the user's source). The
+ * split pair uses this to hand over only what the reverse sweep can read.
  */
 final class Identifiers {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");

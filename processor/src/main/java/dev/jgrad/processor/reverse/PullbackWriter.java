@@ -284,8 +284,8 @@ public final class PullbackWriter {
       }
       if (v.isParameter() && v.type().isArray()) {
         // Only reachable through an alias of a differentiated array: zero scratch space.
-        out.add(new Tapes.Declaration(adjoints.of(v), null, CodeBlock.of("$L $L = $L", v.type().javaName(),
-            adjoints.of(v), v.type() == Type.DOUBLE_MATRIX
+        out.add(new Tapes.Declaration(adjoints.of(v), null, CodeBlock.of("$L $L = $L",
+            v.type().javaName(), adjoints.of(v), v.type() == Type.DOUBLE_MATRIX
                 ? CodeBlock.of("$T.zerosLike($L)", BUFFERS, v.name())
                 : CodeBlock.of("new double[$L.length]", v.name()))));
       } else {

@@ -263,23 +263,25 @@ final class SweepWriter {
     String cond = printer.print(s.condition());
     Code forward = new Code(names);
     if (yes.reverseEmpty() && no.reverseEmpty()) {
-      ifElse(forward, cond, yes.forward(), no.forward(), null, null);
+      ifElse(forward, cond, negation(s.condition()), yes.forward(), no.forward(), null, null);
       return new Sweeps(forward.build(), CodeBlock.of(""), true);
     }
     Code reverse = new Code(names);
     if (saves.recomputes(s)) {
       // Its variables hold the same values in the reverse sweep: test it again.
-      ifElse(forward, cond, yes.forward(), no.forward(), null, null);
-      ifElse(reverse, cond, yes.reverse(), no.reverse(), null, null);
+      String negated = negation(s.condition());
+      ifElse(forward, cond, negated, yes.forward(), no.forward(), null, null);
+      ifElse(reverse, cond, negated, yes.reverse(), no.reverse(), null, null);
     } else if (saves.depth(s) == 0) {
       String taken = tapes.local("branch", Type.BOOLEAN);
       forward.line(taken + " = " + cond);
-      ifElse(forward, taken, yes.forward(), no.forward(), null, null);
-      ifElse(reverse, taken, yes.reverse(), no.reverse(), null, null);
+      ifElse(forward, taken, null, yes.forward(), no.forward(), null, null);
+      ifElse(reverse, taken, null, yes.reverse(), no.reverse(), null, null);
     } else {
       List<CodeBlock> decision = tapes.decision();
-      ifElse(forward, cond, yes.forward(), no.forward(), decision.get(0), decision.get(1));
-      ifElse(reverse, tapes.pop(Type.BOOLEAN).toString(), yes.reverse(), no.reverse(), null,
+      ifElse(forward, cond, negation(s.condition()), yes.forward(), no.forward(),
+          decision.get(0), decision.get(1));
+      ifElse(reverse, tapes.pop(Type.BOOLEAN).toString(), null, yes.reverse(), no.reverse(), null,
           null);
     }
     return new Sweeps(forward.build(), reverse.build(), false);
@@ -289,13 +291,14 @@ final class SweepWriter {
    * An if/else. A recorded decision is pushed at the end of its branch, after whatever the
    * branch itself pushed, so that the reverse sweep pops the decision first.
    */
-  private static void ifElse(Code out, String cond, CodeBlock yes, CodeBlock no,
-      CodeBlock recordYes, CodeBlock recordNo) {
+  private static void ifElse(Code out, String cond, String negated, CodeBlock yes,
+      CodeBlock no, CodeBlock recordYes, CodeBlock recordNo) {
     boolean hasElse = !no.isEmpty() || recordNo != null;
     if (yes.isEmpty() && recordYes == null && hasElse) {
       // A decision read back from an int tape, "t[--top] != 0", negates to "== 0".
-      out.open(cond.endsWith("] != 0") ? "if (" + cond.substring(0, cond.length() - 4) + "== 0)"
-          : "if (!(" + cond + "))");
+      String not = negated != null ? negated : cond.endsWith("] != 0")
+          ? cond.substring(0, cond.length() - 4) + "== 0" : "!(" + cond + ")";
+      out.open("if (" + not + ")");
       out.add(no);
       out.close();
       return;
@@ -390,6 +393,30 @@ final class SweepWriter {
     reverse.add(body.reverse());
     reverse.close();
     return new Sweeps(forward.build(), reverse.build(), false);
+  }
+
+  /**
+   * The condition's negation written plainly where that is exact: {@code ==} and {@code !=}
+   * flip for any operands, the orderings only between ints (for doubles, NaN makes
+   * {@code !(a < b)} differ from {@code a >= b}). Null otherwise.
+   */
+  private String negation(Expr cond) {
+    if (!(cond instanceof Expr.Binary)) {
+      return null;
+    }
+    Expr.Binary b = (Expr.Binary) cond;
+    boolean ints = b.left().type() == Type.INT && b.right().type() == Type.INT;
+    String op = switch (b.op()) {
+      case "==" -> "!=";
+      case "!=" -> "==";
+      case "<" -> ints ? ">=" : null;
+      case "<=" -> ints ? ">" : null;
+      case ">" -> ints ? "<=" : null;
+      case ">=" -> ints ? "<" : null;
+      default -> null;
+    };
+    return op == null ? null
+        : printer.print(new Expr.Binary(op, b.left(), b.right(), b.type()));
   }
 
   private CodeBlock withComment(Stmt.Assign a, Code reverse) {

@@ -45,7 +45,8 @@ final class TripBound {
     Var v = ((Expr.Read) a.target()).var();
     Expr.Binary b = (Expr.Binary) a.value();
     boolean plusOrMinus = b.op().equals("+") || b.op().equals("-");
-    boolean one = b.right() instanceof Expr.Literal && ((Expr.Literal) b.right()).text().equals("1");
+    boolean one = b.right() instanceof Expr.Literal
+        && ((Expr.Literal) b.right()).text().equals("1");
     boolean self = b.left() instanceof Expr.Read && ((Expr.Read) b.left()).var() == v;
     return plusOrMinus && one && self ? v : null;
   }

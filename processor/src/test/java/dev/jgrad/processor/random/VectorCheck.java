@@ -109,9 +109,17 @@ final class VectorCheck {
     }
   }
 
+  private static double norm1(double[] a) {
+    double sum = 0;
+    for (double x : a) {
+      sum += Math.abs(x);
+    }
+    return sum;
+  }
+
   /**
    * {@code <v, J t>} against {@code <J^T v, t>}, relative to the sum of the absolute terms of
-   * both sums. {@code J t} comes from its own forward run, not from the oracle's Jacobian, so
+   * both sums (or to the entries' floor of {@link Check#close}, if that is larger). {@code J t} comes from its own forward run, not from the oracle's Jacobian, so
    * the layout of that Jacobian's columns (an array passed twice is one set of directions) is
    * checked here too.
    */
@@ -130,7 +138,10 @@ final class VectorCheck {
       right += distinct[j] * t[j];
       scale += Math.abs(distinct[j] * t[j]);
     }
-    if (Math.abs(left - right) <= Check.GRADIENT_TOLERANCE * Math.max(scale, 1e-300)) {
+    // The floor of Check.close for each Jacobian entry, summed: a Jacobian at rounding level
+    // (a product of near-zero slopes) gives 0 in one order of operations and 1e-59 in another.
+    double floor = 1e-3 * norm1(v) * norm1(t);
+    if (Math.abs(left - right) <= Check.GRADIENT_TOLERANCE * Math.max(scale, floor)) {
       return null;
     }
     return Check.failed(Failure.Kind.GRADIENT, "dot product", String.format(Locale.ROOT,

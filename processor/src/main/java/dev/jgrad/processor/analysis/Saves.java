@@ -28,7 +28,7 @@ public final class Saves {
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
   private SaveFlow flow;
   private Map<Stmt.Loop, Counters.Counter> counters;
-  private Map<Stmt.If, Boolean> decisions;
+  private Recomputed recomputed;
 
   private Saves(Activity activity) {
     this.activity = activity;
@@ -40,7 +40,7 @@ public final class Saves {
     s.indicesOfRestoredSlots(Walk.flatten(m.body()));
     s.counters = Counters.of(m.body());
     s.startsOfResetCounters();
-    s.decisions = Decisions.of(m.body(), s::counterReset);
+    s.recomputed = Recomputed.of(m.body(), s::counterReset, s.counters);
     s.flow = new SaveFlow(s::reverseReads, s::inverted, activity.aliases()::classOf,
         FullWrites.of(m, s::reverseReads, activity.aliases()::classOf), s::counterReset)
         .run(m.body(), m.parameters());
@@ -85,7 +85,12 @@ public final class Saves {
 
   /** Whether the reverse sweep tests the branch's condition again rather than recording it. */
   public boolean recomputes(Stmt.If s) {
-    return decisions.containsKey(s);
+    return recomputed.decides(s);
+  }
+
+  /** How the reverse sweep computes the loop's trip count again, or null: it records it. */
+  public Recomputed.TripCount tripCount(Stmt.Loop l) {
+    return recomputed.trips(l);
   }
 
   /** Whether the call's pullback must run in the reverse sweep. */

@@ -356,29 +356,41 @@ final class SweepWriter {
       return new Sweeps(forward.build(), CodeBlock.of(""), true);
     }
     Code reverse = new Code(names);
-    String trips;
+    dev.jgrad.processor.analysis.Recomputed.TripCount known = saves.tripCount(s);
     String count;
-    if (saves.depth(s) == 0) {
-      trips = tapes.local("trips", Type.INT);
-      forward.line(trips + " = 0");
-      count = trips;
+    if (known != null) {
+      // The trip count follows from the counter's start and end, which the reverse sweep
+      // sees unchanged: nothing to count or record.
+      count = names.fresh("trips");
+      reverse.line("int " + count + " = " + tripCount(known));
+      reserve.forEach(forward::line);
+      forward.open("while (" + cond + ")");
+      forward.add(body.forward());
+      forward.close();
     } else {
-      trips = names.fresh("trips");
-      forward.line("int " + trips + " = 0");
-      count = tapes.pop(Type.INT).toString();
-    }
-    reserve.forEach(forward::line);
-    forward.open("while (" + cond + ")");
-    forward.add(body.forward());
-    forward.line(trips + "++");
-    forward.close();
-    if (saves.depth(s) > 0) {
-      forward.line(tapes.push(Type.INT, trips));
+      String trips;
+      if (saves.depth(s) == 0) {
+        trips = tapes.local("trips", Type.INT);
+        forward.line(trips + " = 0");
+        count = trips;
+      } else {
+        trips = names.fresh("trips");
+        forward.line("int " + trips + " = 0");
+        count = tapes.pop(Type.INT).toString();
+      }
+      reserve.forEach(forward::line);
+      forward.open("while (" + cond + ")");
+      forward.add(body.forward());
+      forward.line(trips + "++");
+      forward.close();
+      if (saves.depth(s) > 0) {
+        forward.line(tapes.push(Type.INT, trips));
+      }
     }
     dev.jgrad.processor.analysis.Counters.Counter reset = saves.counterReset(s);
     if (reset != null) {
       // The counter ends at start + trips: set it here rather than save it where it restarts.
-      if (saves.depth(s) > 0) {
+      if (known == null && saves.depth(s) > 0) {
         String popped = names.fresh("trips");
         reverse.line("int " + popped + " = " + count);
         count = popped;
@@ -393,6 +405,17 @@ final class SweepWriter {
     reverse.add(body.reverse());
     reverse.close();
     return new Sweeps(forward.build(), reverse.build(), false);
+  }
+
+  /** {@code max(0, end - start)} (one more for an inclusive test), in long against overflow. */
+  private String tripCount(dev.jgrad.processor.analysis.Recomputed.TripCount t) {
+    String start = printer.print(t.start(), Printer.UNARY);
+    String end = printer.print(t.end(), Printer.UNARY);
+    if (t.up() && !t.inclusive() && start.equals("0")) {
+      return "Math.max(0, " + printer.print(t.end()) + ")";
+    }
+    String span = t.up() ? "(long) " + end + " - " + start : "(long) " + start + " - " + end;
+    return "(int) Math.max(0, " + span + (t.inclusive() ? " + 1" : "") + ")";
   }
 
   /**

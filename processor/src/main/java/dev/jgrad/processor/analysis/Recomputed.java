@@ -13,37 +13,62 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Branch decisions the reverse sweep can evaluate again instead of reading back from a tape:
- * conditions over values that are the same there as when the forward sweep tested them.
+ * What the reverse sweep can compute again instead of reading back from a tape, because it reads
+ * values that are the same there as when the forward sweep computed it. Branch decisions:
  * {@code if (row == ell)} on parameters never assigned, or {@code if ((used & 1 << c) != 0)}
- * inside the loop over {@code c}, whose reverse walks {@code c} back anyway.
+ * inside the loop over {@code c}, whose reverse walks {@code c} back anyway. Trip counts: a loop
+ * {@code j = start; while (j < end) {...; j = j + 1;}} that stops on that test alone runs
+ * {@code max(0, end - start)} times.
  *
- * <p>Each variable of the condition must be a scalar never assigned, a local assigned once
- * outside loops (it keeps its value from there on, and nothing saves or restores it), or the
+ * <p>Each variable read must be a scalar never assigned, a local assigned once outside loops
+ * before the test (it keeps its value from there on, and nothing saves or restores it), or the
  * counter of an enclosing loop that the reverse sets and steps back itself ({@link Counters});
- * the condition may not read an array element, call a method of the user's or read a static
+ * the expressions may not read an array element, call a method of the user's or read a static
  * field that is not a compile-time constant.
  */
-final class Decisions {
+public final class Recomputed {
+  /**
+   * A loop's trip count from its start and end: {@code end - start} counting up with {@code <},
+   * one more with {@code <=}; {@code start - end} counting down with {@code >}, one more with
+   * {@code >=}; never below 0.
+   */
+  public record TripCount(Expr start, Expr end, boolean up, boolean inclusive) {}
+
   private final Map<Var, Integer> assignments = new HashMap<>();
   private final Map<Var, Integer> depthOfAssignment = new HashMap<>();
   /** Where each variable is assigned, as the statement's index in a walk in program order. */
   private final Map<Var, Integer> assignedAt = new HashMap<>();
   private int order;
   private final Function<Stmt.Loop, Counters.Counter> counterReset;
-  private final Map<Stmt.If, Boolean> recomputed = new IdentityHashMap<>();
+  private final Map<Stmt.If, Boolean> decisions = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, TripCount> trips = new IdentityHashMap<>();
+  private final Map<Stmt.Loop, Counters.Counter> counters;
 
-  private Decisions(Function<Stmt.Loop, Counters.Counter> counterReset) {
+  private Recomputed(Function<Stmt.Loop, Counters.Counter> counterReset,
+      Map<Stmt.Loop, Counters.Counter> counters) {
     this.counterReset = counterReset;
+    this.counters = counters;
   }
 
-  static Map<Stmt.If, Boolean> of(List<Stmt> body,
-      Function<Stmt.Loop, Counters.Counter> counterReset) {
-    Decisions d = new Decisions(counterReset);
-    d.count(body, 0);
-    d.order = 0;
-    d.visit(body, new ArrayList<>());
-    return d.recomputed;
+  /**
+   * @param counterReset the counter a loop's reverse sets itself, if any
+   * @param counters every loop's counter and start, reset or not
+   */
+  static Recomputed of(List<Stmt> body, Function<Stmt.Loop, Counters.Counter> counterReset,
+      Map<Stmt.Loop, Counters.Counter> counters) {
+    Recomputed r = new Recomputed(counterReset, counters);
+    r.count(body, 0);
+    r.order = 0;
+    r.visit(body, new ArrayList<>());
+    return r;
+  }
+
+  boolean decides(Stmt.If s) {
+    return decisions.containsKey(s);
+  }
+
+  TripCount trips(Stmt.Loop l) {
+    return trips.get(l);
   }
 
   private void count(List<Stmt> stmts, int depth) {
@@ -73,12 +98,17 @@ final class Decisions {
       if (s instanceof Stmt.If) {
         Stmt.If i = (Stmt.If) s;
         if (plain(i.condition()) && stable(Reads.of(i.condition()), enclosing, order)) {
-          recomputed.put(i, true);
+          decisions.put(i, true);
         }
         visit(i.whenTrue(), enclosing);
         visit(i.whenFalse(), enclosing);
       } else if (s instanceof Stmt.Loop) {
         Stmt.Loop l = (Stmt.Loop) s;
+        TripCount t = tripCount(l);
+        if (t != null && stable(Reads.of(t.start()), enclosing, order)
+            && stable(Reads.of(t.end()), enclosing, order)) {
+          trips.put(l, t);
+        }
         List<Stmt.Loop> inner = new ArrayList<>(enclosing);
         inner.add(l);
         visit(l.body(), inner);
@@ -99,6 +129,41 @@ final class Decisions {
       }
     }
     return true;
+  }
+
+  /**
+   * The loop's count from its counter's start and the one test it stops on, when the counter
+   * moves by one each trip and nothing else assigns it ({@link Counters}), or null.
+   */
+  private TripCount tripCount(Stmt.Loop l) {
+    Counters.Counter c = counters.get(l);
+    if (c == null || !(l.condition() instanceof Expr.Binary)) {
+      return null;
+    }
+    Expr.Binary test = (Expr.Binary) l.condition();
+    boolean left = test.left() instanceof Expr.Read
+        && ((Expr.Read) test.left()).var() == c.counter();
+    boolean right = test.right() instanceof Expr.Read
+        && ((Expr.Read) test.right()).var() == c.counter();
+    if (left == right) {
+      return null;
+    }
+    Expr end = left ? test.right() : test.left();
+    // As "counter op end": "end > j" is "j < end".
+    String op = left ? test.op() : switch (test.op()) {
+      case "<" -> ">";
+      case "<=" -> ">=";
+      case ">" -> "<";
+      case ">=" -> "<=";
+      default -> "";
+    };
+    boolean upward = op.equals("<") || op.equals("<=");
+    boolean downward = op.equals(">") || op.equals(">=");
+    if (end.type() != dev.jgrad.processor.ir.Type.INT || !plain(end)
+        || Reads.of(end).contains(c.counter()) || !(c.up() ? upward : downward)) {
+      return null;
+    }
+    return new TripCount(c.start(), end, c.up(), op.endsWith("="));
   }
 
   /** Whether {@code v} is the counter of an enclosing loop whose reverse sets and steps it. */

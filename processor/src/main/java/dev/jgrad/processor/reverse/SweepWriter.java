@@ -2,6 +2,8 @@ package dev.jgrad.processor.reverse;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.analysis.Counters;
+import dev.jgrad.processor.analysis.Recomputed;
 import dev.jgrad.processor.analysis.Saves;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Stmt;
@@ -356,7 +358,7 @@ final class SweepWriter {
       return new Sweeps(forward.build(), CodeBlock.of(""), true);
     }
     Code reverse = new Code(names);
-    dev.jgrad.processor.analysis.Recomputed.TripCount known = saves.tripCount(s);
+    Recomputed.TripCount known = saves.tripCount(s);
     String count;
     if (known != null) {
       // The trip count follows from the counter's start and end, which the reverse sweep
@@ -387,7 +389,7 @@ final class SweepWriter {
         forward.line(tapes.push(Type.INT, trips));
       }
     }
-    dev.jgrad.processor.analysis.Counters.Counter reset = saves.counterReset(s);
+    Counters.Counter reset = saves.counterReset(s);
     if (reset != null) {
       // The counter ends at start + trips: set it here rather than save it where it restarts.
       if (known == null && saves.depth(s) > 0) {
@@ -408,7 +410,7 @@ final class SweepWriter {
   }
 
   /** {@code max(0, end - start)} (one more for an inclusive test), in long against overflow. */
-  private String tripCount(dev.jgrad.processor.analysis.Recomputed.TripCount t) {
+  private String tripCount(Recomputed.TripCount t) {
     String start = printer.print(t.start(), Printer.UNARY);
     String end = printer.print(t.end(), Printer.UNARY);
     if (t.up() && !t.inclusive() && start.equals("0")) {

@@ -51,21 +51,13 @@ public final class Counters {
   }
 
   private static Counter counter(Stmt before, Stmt.Loop l) {
-    if (!(before instanceof Stmt.Assign) || !(((Stmt.Assign) before).target() instanceof Expr.Read)
-        || l.update().size() != 1 || !(l.update().get(0) instanceof Stmt.Assign)) {
+    CountedLoop.Step step = CountedLoop.step(l);
+    if (step == null || !(before instanceof Stmt.Assign)
+        || !CountedLoop.isRead(((Stmt.Assign) before).target(), step.counter())) {
       return null;
     }
-    Stmt.Assign init = (Stmt.Assign) before;
-    Var v = ((Expr.Read) init.target()).var();
-    Stmt.Assign step = (Stmt.Assign) l.update().get(0);
-    if (v.type() != Type.INT || !scalarInts(init.value()) || Reads.of(init.value()).contains(v)
-        || !isRead(step.target(), v) || !(step.value() instanceof Expr.Binary)) {
-      return null;
-    }
-    Expr.Binary b = (Expr.Binary) step.value();
-    boolean byOne = (b.op().equals("+") || b.op().equals("-")) && isRead(b.left(), v)
-        && b.right() instanceof Expr.Literal && ((Expr.Literal) b.right()).text().equals("1");
-    if (!byOne) {
+    Expr start = ((Stmt.Assign) before).value();
+    if (!scalarInts(start) || Reads.of(start).contains(step.counter())) {
       return null;
     }
     Set<Var> assigned = new HashSet<>();
@@ -76,10 +68,10 @@ public final class Counters {
         assigned.add(((Stmt.Call) s).result());
       }
     }
-    if (assigned.contains(v) || Reads.of(init.value()).stream().anyMatch(assigned::contains)) {
+    if (Reads.of(start).stream().anyMatch(assigned::contains)) {
       return null;
     }
-    return new Counter(v, init.value(), b.op().equals("+"));
+    return new Counter(step.counter(), start, step.up());
   }
 
   /** An int expression of literals and int variables: no element, call or field read. */
@@ -92,9 +84,5 @@ public final class Counters {
     boolean[] ok = {true};
     dev.jgrad.processor.ir.Exprs.forEachChild(e, child -> ok[0] &= scalarInts(child));
     return ok[0];
-  }
-
-  private static boolean isRead(Expr e, Var v) {
-    return e instanceof Expr.Read && ((Expr.Read) e).var() == v;
   }
 }

@@ -77,18 +77,15 @@ final class FullWrites {
   }
 
   private Var overwritten(Stmt before, Stmt.Loop l) {
-    Var j = zeroed(before);
-    if (j == null || l.update().size() != 1 || !stepsByOne(l.update().get(0), j)
-        || !(l.condition() instanceof Expr.Binary)) {
+    CountedLoop shape = CountedLoop.of(l);
+    if (shape == null || !shape.up() || shape.inclusive()
+        || zeroed(before) != shape.counter()) {
       return null;
     }
-    Expr.Binary test = (Expr.Binary) l.condition();
-    if (!test.op().equals("<") || !isRead(test.left(), j)) {
-      return null;
-    }
+    Var j = shape.counter();
     for (Stmt s : l.body()) {
       Var array = elementWritten(s, j);
-      if (array != null && bounds(test.right(), array) && untouched(l, j, array)) {
+      if (array != null && bounds(shape.end(), array) && untouched(l, array)) {
         return array;
       }
     }
@@ -106,16 +103,6 @@ final class FullWrites {
     return zero && a.target().type() == Type.INT ? ((Expr.Read) a.target()).var() : null;
   }
 
-  private static boolean stepsByOne(Stmt s, Var j) {
-    if (!(s instanceof Stmt.Assign) || !isRead(((Stmt.Assign) s).target(), j)
-        || !(((Stmt.Assign) s).value() instanceof Expr.Binary)) {
-      return false;
-    }
-    Expr.Binary b = (Expr.Binary) ((Stmt.Assign) s).value();
-    return b.op().equals("+") && isRead(b.left(), j) && b.right() instanceof Expr.Literal
-        && ((Expr.Literal) b.right()).text().equals("1");
-  }
-
   /** {@code a} of a top-level {@code a[j] = ...} with {@code a} a vector. */
   private static Var elementWritten(Stmt s, Var j) {
     if (!(s instanceof Stmt.Assign) || !(((Stmt.Assign) s).target() instanceof Expr.Index)) {
@@ -123,7 +110,7 @@ final class FullWrites {
     }
     Expr.Index t = (Expr.Index) ((Stmt.Assign) s).target();
     return t.array() instanceof Expr.Read && t.array().type() == Type.DOUBLE_ARRAY
-        && isRead(t.index(), j) ? ((Expr.Read) t.array()).var() : null;
+        && CountedLoop.isRead(t.index(), j) ? ((Expr.Read) t.array()).var() : null;
   }
 
   /**
@@ -137,7 +124,8 @@ final class FullWrites {
         || !allocatedLength.containsKey(array)) {
       return false;
     }
-    if (limit instanceof Expr.Length && isRead(((Expr.Length) limit).array(), array)) {
+    if (limit instanceof Expr.Length
+        && CountedLoop.isRead(((Expr.Length) limit).array(), array)) {
       return true;
     }
     if (!limit.equals(allocatedLength.get(array)) || readsElement(limit)) {
@@ -152,21 +140,16 @@ final class FullWrites {
   }
 
   /**
-   * The counter and the array change only as the loop's shape says, the array has no other
-   * name, and nothing in the loop reads it in reverse.
+   * The array changes only as the loop's shape says (the counter is checked by
+   * {@link CountedLoop}), has no other name, and nothing in the loop reads it in reverse.
    */
-  private boolean untouched(Stmt.Loop l, Var j, Var array) {
+  private boolean untouched(Stmt.Loop l, Var array) {
     if (aliases.apply(array).size() != 1) {
       return false;
     }
     for (Stmt s : Walk.flatten(l.body())) {
-      if (s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read) {
-        Var v = ((Expr.Read) ((Stmt.Assign) s).target()).var();
-        if (v == j || v == array) {
-          return false;
-        }
-      }
-      if (s instanceof Stmt.Call || reads.apply(s).contains(array)) {
+      if (s instanceof Stmt.Assign && CountedLoop.isRead(((Stmt.Assign) s).target(), array)
+          || s instanceof Stmt.Call || reads.apply(s).contains(array)) {
         return false;
       }
     }
@@ -177,9 +160,5 @@ final class FullWrites {
     boolean[] found = {e instanceof Expr.Index};
     dev.jgrad.processor.ir.Exprs.forEachChild(e, child -> found[0] |= readsElement(child));
     return found[0];
-  }
-
-  private static boolean isRead(Expr e, Var v) {
-    return e instanceof Expr.Read && ((Expr.Read) e).var() == v;
   }
 }

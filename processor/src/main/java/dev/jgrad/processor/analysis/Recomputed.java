@@ -137,33 +137,12 @@ public final class Recomputed {
    */
   private TripCount tripCount(Stmt.Loop l) {
     Counters.Counter c = counters.get(l);
-    if (c == null || !(l.condition() instanceof Expr.Binary)) {
+    CountedLoop shape = CountedLoop.of(l);
+    if (c == null || shape == null || !plain(shape.end())
+        || Reads.of(shape.end()).contains(c.counter())) {
       return null;
     }
-    Expr.Binary test = (Expr.Binary) l.condition();
-    boolean left = test.left() instanceof Expr.Read
-        && ((Expr.Read) test.left()).var() == c.counter();
-    boolean right = test.right() instanceof Expr.Read
-        && ((Expr.Read) test.right()).var() == c.counter();
-    if (left == right) {
-      return null;
-    }
-    Expr end = left ? test.right() : test.left();
-    // As "counter op end": "end > j" is "j < end".
-    String op = left ? test.op() : switch (test.op()) {
-      case "<" -> ">";
-      case "<=" -> ">=";
-      case ">" -> "<";
-      case ">=" -> "<=";
-      default -> "";
-    };
-    boolean upward = op.equals("<") || op.equals("<=");
-    boolean downward = op.equals(">") || op.equals(">=");
-    if (end.type() != dev.jgrad.processor.ir.Type.INT || !plain(end)
-        || Reads.of(end).contains(c.counter()) || !(c.up() ? upward : downward)) {
-      return null;
-    }
-    return new TripCount(c.start(), end, c.up(), op.endsWith("="));
+    return new TripCount(c.start(), shape.end(), shape.up(), shape.inclusive());
   }
 
   /** Whether {@code v} is the counter of an enclosing loop whose reverse sets and steps it. */

@@ -16,11 +16,11 @@ import java.util.List;
 /**
  * A call of another differentiable method. For a split callee the forward sweep calls its
  * {@code fForward}, which records the callee's tape on the thread's stacks, and the reverse sweep
- * calls its {@code fReverse}, which consumes it. Otherwise the forward sweep calls the plain method and
- * the reverse sweep calls its pullback with the same arguments, which recomputes the callee's
- * forward sweep. Either way the callee's gradient, scaled by the call's upstream gradient, is
- * added into the argument adjoints. Arrays the callee writes into are copied before the call and
- * put back before the pullback runs, so it sees the inputs the plain call saw.
+ * calls its {@code fReverse}, which consumes it. Otherwise the forward sweep calls the plain
+ * method and the reverse sweep calls its pullback with the same arguments, which recomputes the
+ * callee's forward sweep. Either way the callee's gradient, scaled by the call's upstream
+ * gradient, is added into the argument adjoints. Arrays the callee writes into are copied before
+ * the call and put back before the pullback runs, so it sees the inputs the plain call saw.
  */
 final class CallWriter {
   private static final ClassName BUFFERS = ClassName.get("dev.jgrad.runtime", "Buffers");

@@ -1,5 +1,6 @@
 package dev.jgrad.processor.reverse;
 
+import dev.jgrad.processor.analysis.CountedLoop;
 import dev.jgrad.processor.analysis.Walk;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Reads;
@@ -21,98 +22,23 @@ final class TripBound {
 
   /** Java text of a {@code long}: the number of iterations, or null. */
   static String of(Stmt.Loop loop, Printer printer) {
-    if (loop.update().size() != 1 || !(loop.update().get(0) instanceof Stmt.Assign)) {
+    // Only a loop that stops on its counter's test alone: a cap joined with another condition
+    // by && (i < maxIter && error > tol) bounds the trips too loosely to reserve for.
+    CountedLoop c = CountedLoop.of(loop);
+    if (c == null || !fixed(c.end(), assignedIn(loop))) {
       return null;
     }
-    Stmt.Assign step = (Stmt.Assign) loop.update().get(0);
-    Var counter = stepped(step);
-    if (counter == null) {
-      return null;
+    String name = c.counter().name();
+    String inclusive = c.inclusive() ? " + 1" : "";
+    if (c.up()) {
+      return "(long) " + printer.print(c.end(), Printer.UNARY) + " - " + name + inclusive;
     }
-    boolean up = ((Expr.Binary) step.value()).op().equals("+");
-    // Only a loop that stops on this test alone: a cap joined with another condition by &&
-    // (i < maxIter && error > tol) bounds the trips too loosely to reserve for.
-    String bound = bound(loop.condition(), counter, up, assignedIn(loop), printer);
-    return bound != null && assignedOnlyByStep(loop, counter, step) ? bound : null;
-  }
-
-  /** The counter of {@code i = i + 1} or {@code i = i - 1}, or null. */
-  private static Var stepped(Stmt.Assign a) {
-    if (!(a.target() instanceof Expr.Read) || a.target().type() != Type.INT
-        || !(a.value() instanceof Expr.Binary)) {
-      return null;
-    }
-    Var v = ((Expr.Read) a.target()).var();
-    Expr.Binary b = (Expr.Binary) a.value();
-    boolean plusOrMinus = b.op().equals("+") || b.op().equals("-");
-    boolean one = b.right() instanceof Expr.Literal
-        && ((Expr.Literal) b.right()).text().equals("1");
-    boolean self = b.left() instanceof Expr.Read && ((Expr.Read) b.left()).var() == v;
-    return plusOrMinus && one && self ? v : null;
-  }
-
-  /**
-   * For {@code i < e} counting up, {@code e - i}; for {@code i <= e}, one more; mirrored for
-   * {@code e > i} and for counting down. Null unless {@code e} is fixed during the loop.
-   */
-  private static String bound(Expr test, Var counter, boolean up, Assigned assigned,
-      Printer printer) {
-    if (!(test instanceof Expr.Binary)) {
-      return null;
-    }
-    Expr.Binary b = (Expr.Binary) test;
-    String op = b.op();
-    Expr other;
-    if (isCounter(b.left(), counter)) {
-      other = b.right();
-    } else if (isCounter(b.right(), counter)) {
-      other = b.left();
-      op = mirrored(op);
-    } else {
-      return null;
-    }
-    if (op == null || !fixed(other, assigned)) {
-      return null;
-    }
-    String limit = "(long) " + printer.print(other, Printer.UNARY);
-    String name = counter.name();
-    if (up && op.equals("<")) {
-      return limit + " - " + name;
-    }
-    if (up && op.equals("<=")) {
-      return limit + " - " + name + " + 1";
-    }
-    String floor = isZero(other) ? "" : " - " + printer.print(other, Printer.UNARY);
-    if (!up && op.equals(">")) {
-      return "(long) " + name + floor;
-    }
-    if (!up && op.equals(">=")) {
-      return "(long) " + name + floor + " + 1";
-    }
-    return null;
+    String floor = isZero(c.end()) ? "" : " - " + printer.print(c.end(), Printer.UNARY);
+    return "(long) " + name + floor + inclusive;
   }
 
   private static boolean isZero(Expr e) {
     return e instanceof Expr.Literal && ((Expr.Literal) e).text().equals("0");
-  }
-
-  private static String mirrored(String op) {
-    switch (op) {
-      case "<":
-        return ">";
-      case "<=":
-        return ">=";
-      case ">":
-        return "<";
-      case ">=":
-        return "<=";
-      default:
-        return null;
-    }
-  }
-
-  private static boolean isCounter(Expr e, Var counter) {
-    return e instanceof Expr.Read && ((Expr.Read) e).var() == counter;
   }
 
   /**
@@ -172,16 +98,5 @@ final class TripBound {
       }
     }
     return new Assigned(out, rowsReplaced);
-  }
-
-  /** Whether the step is the only assignment to the counter inside the loop. */
-  private static boolean assignedOnlyByStep(Stmt.Loop loop, Var counter, Stmt.Assign step) {
-    for (Stmt s : Walk.flatten(List.of(loop))) {
-      if (s != step && s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read
-          && ((Expr.Read) ((Stmt.Assign) s).target()).var() == counter) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.jgrad.processor.testing.Differentiated;
 import dev.jgrad.processor.testing.InMemory;
 import dev.jgrad.runtime.Gradient;
+import dev.jgrad.runtime.GradientCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RandomRegressionsTest {
   private static final double TOLERANCE = 1e-14;
+
+  /**
+   * The value matches the plain method and the gradient matches central finite differences
+   * (arrays copied for every evaluation); not for the same array passed twice, which moves both
+   * parameters at once.
+   */
+  private static void finiteDifferences(Differentiated f, Object... args) {
+    GradientCheck.check(f.function(), args).assertBelow(1e-6);
+  }
 
   private static Differentiated compile(String className, String methods) {
     String source = "package rr;\n\n"
@@ -87,6 +97,7 @@ class RandomRegressionsTest {
         () -> assertArrayEquals(new double[] {0, 1.5, 0}, (double[]) g.gradient("a"),
             TOLERANCE, "da"),
         () -> assertArrayEquals(new double[] {-0.5, 2.0, 3.0}, a, "a restored"));
+    finiteDifferences(f, 1.5, a);
   }
 
   /**
@@ -111,6 +122,7 @@ class RandomRegressionsTest {
         () -> assertArrayEquals(new double[] {-0.5, 2.0, 0}, (double[]) g.gradient("a"),
             TOLERANCE, "da"),
         () -> assertArrayEquals(new double[] {2.0, 1.5, 3.0}, a, "a restored"));
+    finiteDifferences(f, 2.0, a);
   }
 
   /** The same with {@code a[i]--}, where the index reads {@code a[i]}. */
@@ -132,6 +144,7 @@ class RandomRegressionsTest {
         () -> assertArrayEquals(new double[] {0, 1.5, 0}, (double[]) g.gradient("a"),
             TOLERANCE, "da"),
         () -> assertArrayEquals(new double[] {2.0, 0.6, 3.0}, a, "a restored"));
+    finiteDifferences(f, 1.5, a);
   }
 
   /**
@@ -155,6 +168,7 @@ class RandomRegressionsTest {
         () -> assertEquals(63.0, g.value(), TOLERANCE, "value"),
         () -> assertEquals(30.0, (Double) g.gradient("x"), TOLERANCE, "dx"),
         () -> assertEquals(21.0, (Double) g.gradient("y"), TOLERANCE, "dy"));
+    finiteDifferences(f, 2.0, 3.0);
   }
 
   /**
@@ -272,6 +286,7 @@ class RandomRegressionsTest {
         () -> assertEquals(1.0, (Double) g.gradient("x"), TOLERANCE, "dx"),
         () -> assertArrayEquals(new double[] {1, 0, 0}, (double[]) g.gradient("a"), TOLERANCE,
             "da"));
+    finiteDifferences(f, 1.5, new double[] {2.0, 3.0, 4.0});
   }
 
   /** The same with a parameter left out of wrt, as the random tests found it. */
@@ -293,6 +308,7 @@ class RandomRegressionsTest {
     assertAll(
         () -> assertEquals(6.0, g.value(), TOLERANCE, "value"),
         () -> assertEquals(2.0, (Double) g.gradient("x"), TOLERANCE, "dx"));
+    finiteDifferences(f, 1.5, new double[] {2.0, 3.0, 4.0});
   }
 
   /**
@@ -418,6 +434,7 @@ class RandomRegressionsTest {
             TOLERANCE, "dm[0]"),
         () -> assertArrayEquals(new double[] {0.5, -1.25, 2.0}, m[0], "m[0] restored"),
         () -> assertArrayEquals(new double[] {3.0, 4.0, 5.0}, m[1], "m[1] untouched"));
+    finiteDifferences(f, 2.0, m);
   }
 
   /**
@@ -512,5 +529,6 @@ class RandomRegressionsTest {
         () -> assertEquals(3.0, (Double) g.gradient("y"), TOLERANCE, "dy"),
         () -> assertArrayEquals(new double[] {2.0, 0.0}, (double[]) g.gradient("a"), TOLERANCE,
             "da"));
+    finiteDifferences(f, 1.5, 2.0, new double[] {3.0, 4.0}, 1);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.processor.testing.Compiled;
 import dev.jgrad.processor.testing.Differentiated;
+import dev.jgrad.processor.testing.Dual;
 import dev.jgrad.processor.testing.InMemory;
 import dev.jgrad.runtime.Gradient;
 import java.util.ArrayList;
@@ -185,7 +186,10 @@ class AdversarialTest {
       Gradient g = c.method("adv.Sc", m).gradient(new double[] {1, 2}, 5);
       assertEquals(1.0, g.value(), 0.0, m);
       assertArrayEquals(new double[] {1, 0}, (double[]) g.gradient("a"), 0.0, m);
+      Check.agrees(c.method("adv.Sc", m), FD, new double[] {1, 2}, 5);
     }
+    Check.agrees(c.method("adv.Sc", "andAssign"), FD, 3.0, 0);
+    Check.agrees(c.method("adv.Sc", "orAssign"), FD, 3.0, 1);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -674,12 +678,47 @@ class AdversarialTest {
     Differentiated p = c.method("adv.P", "p");
     for (int n = 0; n < 6; n++) {
       Check.agrees(p, FD, 0.6, new double[] {0.9, -0.7, 0.4}, n);
+      // Exact: the same three methods over dual numbers, one seed per input.
+      int depth = n;
+      double[] want = Dual.valueAndGradient(
+          d -> pTwin(d[0], new Dual[] {d[1], d[2], d[3]}, depth),
+          new double[] {0.6, 0.9, -0.7, 0.4});
+      Gradient g = p.gradient(0.6, new double[] {0.9, -0.7, 0.4}, n);
+      double[] got = {g.value(), (double) g.gradient("x"), ((double[]) g.gradient("w"))[0],
+          ((double[]) g.gradient("w"))[1], ((double[]) g.gradient("w"))[2]};
+      for (int k = 0; k < want.length; k++) {
+        assertEquals(want[k], got[k], 1e-12 * Math.max(1, Math.abs(want[k])),
+            "n " + n + ", component " + k);
+      }
     }
-    // n = 1: t = q(x, w, 0) w1 with q = sum over i < 3 of tanh(0.3 (i+1) x w0) e^{-s},
-    // stopping early only past 2; with these inputs t stays below 1, and r(t x, w, 0) =
-    // sin(t x) w1. Checked against the pieces' own generated gradients instead of by hand.
     Check.agrees(c.method("adv.Q", "q"), FD, 0.6, new double[] {0.9, -0.7, 0.4}, 2);
     Check.agrees(c.method("adv.R", "r"), FD, 0.6, new double[] {0.9, -0.7, 0.4}, 3);
+  }
+
+  private static Dual pTwin(Dual x, Dual[] w, int n) {
+    if (n <= 0) {
+      return x.times(w[0]).tanh();
+    }
+    Dual t = qTwin(x, w, n - 1).times(w[n % w.length]);
+    if (t.v() > 1) {
+      t = t.times(-1.0).times(0.5).plus(x);
+    }
+    return t.plus(rTwin(t.times(x), w, n - 1));
+  }
+
+  private static Dual qTwin(Dual x, Dual[] w, int n) {
+    Dual s = Dual.c(0);
+    for (int i = 0; i < 3; i++) {
+      s = s.plus(pTwin(x.times(i + 1).times(0.3), w, n).times(s.times(-1.0).exp()));
+      if (s.v() > 2) {
+        break;
+      }
+    }
+    return s;
+  }
+
+  private static Dual rTwin(Dual x, Dual[] w, int n) {
+    return n % 2 == 0 ? x.sin().times(w[1]) : pTwin(x, w, n - 1).times(qTwin(x, w, n - 2));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.processor.testing.Compiled;
 import dev.jgrad.processor.testing.Differentiated;
+import dev.jgrad.processor.testing.Dual;
 import dev.jgrad.processor.testing.InMemory;
 import dev.jgrad.runtime.Gradient;
 import org.junit.jupiter.api.Test;
@@ -223,7 +224,34 @@ class CursorsTest {
     assertEquals(f.value(x, n), fresh[0].value(), 0.0);
     Gradient warm = f.gradient(x, n);
     assertArrayEquals((double[]) warm.gradient("x"), (double[]) fresh[0].gradient("x"), 0.0);
+    // Exact: the same program over dual numbers.
+    double[] want = Dual.valueAndGradient(d -> sweepTwin(d, n), x);
+    double[] grad = (double[]) warm.gradient("x");
+    for (int k = 0; k < x.length; k++) {
+      assertEquals(want[k + 1], grad[k], 1e-12 * Math.max(1, Math.abs(want[k + 1])));
+    }
     Check.agrees(f, 1e-6, x, n);
+  }
+
+  private static Dual sweepTwin(Dual[] x, int n) {
+    Dual s = Dual.c(0.0);
+    for (int i = 0; i < n; i++) {
+      Dual u = x[i % x.length];
+      Dual p = u;
+      for (int j = 0; j < 3; j++) {
+        p = p.sin().times(u);
+      }
+      s = p.v() > 0 ? s.times(0.5).plus(p) : s.plus(p.times(p));
+      Dual q = p;
+      for (int j = i % 4; j > 0; j--) {
+        q = q.times(q).times(0.5).plus(u);
+      }
+      for (int k = 0; q.v() > 0.1 && k < 3; k++) {
+        q = q.times(0.5);
+      }
+      s = s.plus(q);
+    }
+    return s;
   }
 
   @Test

@@ -41,6 +41,11 @@ public record Dual(double v, double d) {
     return new Dual(Math.cos(v), -d * Math.sin(v));
   }
 
+  public Dual tanh() {
+    double t = Math.tanh(v);
+    return new Dual(t, d * (1 - t * t));
+  }
+
   public Dual exp() {
     double e = Math.exp(v);
     return new Dual(e, d * e);

@@ -6,7 +6,6 @@ import dev.jgrad.processor.ir.Reads;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Var;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,31 +29,20 @@ import java.util.function.Function;
 final class FullWrites {
   private final Function<Stmt, Set<Var>> reads;
   private final Function<Var, List<Var>> aliases;
-  private final Map<Var, Integer> assignments = new HashMap<>();
-  private final Map<Var, Expr> allocatedLength = new HashMap<>();
+  private final AssignmentFacts assignments;
   private final Map<Stmt.Loop, Var> full = new IdentityHashMap<>();
 
-  private FullWrites(Function<Stmt, Set<Var>> reads, Function<Var, List<Var>> aliases) {
+  private FullWrites(Function<Stmt, Set<Var>> reads, Function<Var, List<Var>> aliases,
+      AssignmentFacts assignments) {
     this.reads = reads;
     this.aliases = aliases;
+    this.assignments = assignments;
   }
 
   /** The array each loop of {@code m} overwrites completely, for the loops that do. */
   static Map<Stmt.Loop, Var> of(Method m, Function<Stmt, Set<Var>> reads,
-      Function<Var, List<Var>> aliases) {
-    FullWrites f = new FullWrites(reads, aliases);
-    for (Stmt s : Walk.flatten(m.body())) {
-      Var v = s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read
-          ? ((Expr.Read) ((Stmt.Assign) s).target()).var()
-          : s instanceof Stmt.Call ? ((Stmt.Call) s).result() : null;
-      if (v != null) {
-        f.assignments.merge(v, 1, Integer::sum);
-        Expr value = s instanceof Stmt.Assign ? ((Stmt.Assign) s).value() : null;
-        if (value instanceof Expr.NewArray && value.type() == Type.DOUBLE_ARRAY) {
-          f.allocatedLength.put(v, ((Expr.NewArray) value).dimensions().get(0));
-        }
-      }
-    }
+      Function<Var, List<Var>> aliases, AssignmentFacts assignments) {
+    FullWrites f = new FullWrites(reads, aliases, assignments);
     f.block(m.body());
     return f.full;
   }
@@ -120,24 +108,25 @@ final class FullWrites {
    * a call returned, may be the same array as another parameter: never counted.
    */
   private boolean bounds(Expr limit, Var array) {
-    if (array.isParameter() || assignments.getOrDefault(array, 0) != 1
-        || !allocatedLength.containsKey(array)) {
+    Expr made = array.isParameter() ? null : assignments.onlyValue(array);
+    if (!(made instanceof Expr.NewArray) || made.type() != Type.DOUBLE_ARRAY) {
       return false;
     }
     if (limit instanceof Expr.Length
         && CountedLoop.isRead(((Expr.Length) limit).array(), array)) {
       return true;
     }
-    if (!limit.equals(allocatedLength.get(array)) || readsElement(limit)) {
+    if (!limit.equals(((Expr.NewArray) made).dimensions().get(0)) || readsElement(limit)) {
       return false;
     }
     for (Var v : Reads.of(limit)) {
-      if (assignments.getOrDefault(v, 0) > (v.isParameter() ? 0 : 1)) {
+      if (assignments.count(v) > (v.isParameter() ? 0 : 1)) {
         return false;
       }
     }
     return true;
   }
+
 
   /**
    * The array changes only as the loop's shape says (the counter is checked by

@@ -5,7 +5,6 @@ import dev.jgrad.processor.ir.Reads;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Var;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +33,17 @@ public final class Recomputed {
    */
   public record TripCount(Expr start, Expr end, boolean up, boolean inclusive) {}
 
-  private final Map<Var, Integer> assignments = new HashMap<>();
-  private final Map<Var, Integer> depthOfAssignment = new HashMap<>();
-  /** Where each variable is assigned, as the statement's index in a walk in program order. */
-  private final Map<Var, Integer> assignedAt = new HashMap<>();
-  private int order;
+  private final AssignmentFacts assignments;
   private final Function<Stmt.Loop, Counters.Counter> counterReset;
   private final Map<Stmt.If, Boolean> decisions = new IdentityHashMap<>();
   private final Map<Stmt.Loop, TripCount> trips = new IdentityHashMap<>();
   private final Map<Stmt.Loop, Counters.Counter> counters;
 
   private Recomputed(Function<Stmt.Loop, Counters.Counter> counterReset,
-      Map<Stmt.Loop, Counters.Counter> counters) {
+      Map<Stmt.Loop, Counters.Counter> counters, AssignmentFacts assignments) {
     this.counterReset = counterReset;
     this.counters = counters;
+    this.assignments = assignments;
   }
 
   /**
@@ -55,10 +51,8 @@ public final class Recomputed {
    * @param counters every loop's counter and start, reset or not
    */
   static Recomputed of(List<Stmt> body, Function<Stmt.Loop, Counters.Counter> counterReset,
-      Map<Stmt.Loop, Counters.Counter> counters) {
-    Recomputed r = new Recomputed(counterReset, counters);
-    r.count(body, 0);
-    r.order = 0;
+      Map<Stmt.Loop, Counters.Counter> counters, AssignmentFacts assignments) {
+    Recomputed r = new Recomputed(counterReset, counters, assignments);
     r.visit(body, new ArrayList<>());
     return r;
   }
@@ -71,33 +65,11 @@ public final class Recomputed {
     return trips.get(l);
   }
 
-  private void count(List<Stmt> stmts, int depth) {
-    for (Stmt s : stmts) {
-      order++;
-      Var v = s instanceof Stmt.Assign && ((Stmt.Assign) s).target() instanceof Expr.Read
-          ? ((Expr.Read) ((Stmt.Assign) s).target()).var()
-          : s instanceof Stmt.Call ? ((Stmt.Call) s).result() : null;
-      if (v != null) {
-        assignments.merge(v, 1, Integer::sum);
-        depthOfAssignment.put(v, depth);
-        assignedAt.put(v, order);
-      }
-      if (s instanceof Stmt.If) {
-        count(((Stmt.If) s).whenTrue(), depth);
-        count(((Stmt.If) s).whenFalse(), depth);
-      } else if (s instanceof Stmt.Loop) {
-        count(((Stmt.Loop) s).body(), depth + 1);
-        count(((Stmt.Loop) s).update(), depth + 1);
-      }
-    }
-  }
-
   private void visit(List<Stmt> stmts, List<Stmt.Loop> enclosing) {
     for (Stmt s : stmts) {
-      order++;
       if (s instanceof Stmt.If) {
         Stmt.If i = (Stmt.If) s;
-        if (plain(i.condition()) && stable(Reads.of(i.condition()), enclosing, order)) {
+        if (plain(i.condition()) && stable(Reads.of(i.condition()), enclosing, s)) {
           decisions.put(i, true);
         }
         visit(i.whenTrue(), enclosing);
@@ -105,8 +77,8 @@ public final class Recomputed {
       } else if (s instanceof Stmt.Loop) {
         Stmt.Loop l = (Stmt.Loop) s;
         TripCount t = tripCount(l);
-        if (t != null && stable(Reads.of(t.start()), enclosing, order)
-            && stable(Reads.of(t.end()), enclosing, order)) {
+        if (t != null && stable(Reads.of(t.start()), enclosing, s)
+            && stable(Reads.of(t.end()), enclosing, s)) {
           trips.put(l, t);
         }
         List<Stmt.Loop> inner = new ArrayList<>(enclosing);
@@ -117,19 +89,18 @@ public final class Recomputed {
     }
   }
 
-  private boolean stable(Set<Var> vars, List<Stmt.Loop> enclosing, int at) {
+  private boolean stable(Set<Var> vars, List<Stmt.Loop> enclosing, Stmt at) {
     for (Var v : vars) {
-      int n = assignments.getOrDefault(v, 0);
-      // Assigned before the test, outside loops: it ran at most once, and before the test if at
-      // all (a lowering's exit code is read as 0 until then, in both sweeps alike).
-      boolean once = n == 1 && !v.isParameter() && depthOfAssignment.get(v) == 0
-          && assignedAt.get(v) < at;
-      if (n != 0 && !once && !walkedBack(v, enclosing)) {
+      // Assigned once before the test, outside loops: a lowering's exit code, which has no
+      // initial assignment, is read as 0 until then in both sweeps alike.
+      if (assignments.count(v) != 0 && !assignments.onceBefore(v, at)
+          && !walkedBack(v, enclosing)) {
         return false;
       }
     }
     return true;
   }
+
 
   /**
    * The loop's count from its counter's start and the one test it stops on, when the counter

@@ -6,7 +6,6 @@ import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Reads;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Var;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.Set;
 public final class Saves {
   private final Activity activity;
   private final Set<Var> needed = new LinkedHashSet<>();
-  private final Map<Var, Integer> assignmentCount = new HashMap<>();
+  private AssignmentFacts assignments;
   private final Map<Stmt, Integer> depth = new IdentityHashMap<>();
   private SaveFlow flow;
   private Map<Stmt.Loop, Counters.Counter> counters;
@@ -36,13 +35,14 @@ public final class Saves {
 
   public static Saves of(Method m, Activity activity) {
     Saves s = new Saves(activity);
+    s.assignments = AssignmentFacts.of(m.body());
     s.scan(m.body(), 0);
     s.indicesOfRestoredSlots(Walk.flatten(m.body()));
     s.counters = Counters.of(m.body());
     s.startsOfResetCounters();
-    s.recomputed = Recomputed.of(m.body(), s::counterReset, s.counters);
+    s.recomputed = Recomputed.of(m.body(), s::counterReset, s.counters, s.assignments);
     s.flow = new SaveFlow(s::reverseReads, s::inverted, activity.aliases()::classOf,
-        FullWrites.of(m, s::reverseReads, activity.aliases()::classOf), s::counterReset)
+        FullWrites.of(m, s::reverseReads, activity.aliases()::classOf, s.assignments), s::counterReset)
         .run(m.body(), m.parameters());
     return s;
   }
@@ -178,7 +178,7 @@ public final class Saves {
     if (!a.declaration() || depth(a) != 0 || !(a.target() instanceof Expr.Read)) {
       return false;
     }
-    return assignmentCount.getOrDefault(((Expr.Read) a.target()).var(), 0) == 1;
+    return assignments.count(((Expr.Read) a.target()).var()) == 1;
   }
 
   /**
@@ -227,7 +227,7 @@ public final class Saves {
       return false;
     }
     boolean declaration = s instanceof Stmt.Assign && ((Stmt.Assign) s).declaration();
-    return declaration || assignmentCount.getOrDefault(v, 0) == 1;
+    return declaration || assignments.count(v) == 1;
   }
 
   private void scan(List<Stmt> stmts, int d) {
@@ -237,9 +237,6 @@ public final class Saves {
       if (s instanceof Stmt.Assign) {
         Stmt.Assign a = (Stmt.Assign) s;
         Var base = Exprs.base(a.target());
-        if (a.target() instanceof Expr.Read) {
-          assignmentCount.merge(base, 1, Integer::sum);
-        }
         if (base != null && activity.isActive(base)) {
           partials.collect(a.value(), needed);
           if (a.target() instanceof Expr.Index) {
@@ -248,9 +245,6 @@ public final class Saves {
         }
       } else if (s instanceof Stmt.Call) {
         Stmt.Call c = (Stmt.Call) s;
-        if (c.result() != null) {
-          assignmentCount.merge(c.result(), 1, Integer::sum);
-        }
         if (isActive(c)) {
           c.args().forEach(arg -> Reads.collect(arg, needed));
         }

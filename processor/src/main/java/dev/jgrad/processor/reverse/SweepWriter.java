@@ -283,8 +283,8 @@ final class SweepWriter {
       List<CodeBlock> decision = tapes.decision();
       ifElse(forward, cond, negation(s.condition()), yes.forward(), no.forward(),
           decision.get(0), decision.get(1));
-      ifElse(reverse, tapes.pop(Type.BOOLEAN).toString(), null, yes.reverse(), no.reverse(), null,
-          null);
+      Tapes.Decision read = tapes.readDecision();
+      ifElse(reverse, read.taken(), read.notTaken(), yes.reverse(), no.reverse(), null, null);
     }
     return new Sweeps(forward.build(), reverse.build(), false);
   }
@@ -297,9 +297,7 @@ final class SweepWriter {
       CodeBlock no, CodeBlock recordYes, CodeBlock recordNo) {
     boolean hasElse = !no.isEmpty() || recordNo != null;
     if (yes.isEmpty() && recordYes == null && hasElse) {
-      // A decision read back from an int tape, "t[--top] != 0", negates to "== 0".
-      String not = negated != null ? negated : cond.endsWith("] != 0")
-          ? cond.substring(0, cond.length() - 4) + "== 0" : "!(" + cond + ")";
+      String not = negated != null ? negated : "!(" + cond + ")";
       out.open("if (" + not + ")");
       out.add(no);
       out.close();

@@ -82,6 +82,21 @@ final class Tapes {
     return List.of(push(Type.BOOLEAN, "true", true), push(Type.BOOLEAN, "false", false));
   }
 
+  /**
+   * The reverse sweep's reading of a recorded decision, and its negation for a branch with only
+   * an else ({@code ints[--intTop] == 0}; null where a plain {@code !} is all there is).
+   */
+  record Decision(String taken, String notTaken) {}
+
+  /** Reads back a decision {@link #decision} recorded. */
+  Decision readDecision() {
+    CodeBlock read = cursors.pop(Type.INT);
+    if (read != null) {
+      return new Decision(read + " != 0", read + " == 0");
+    }
+    return new Decision(pop(Type.BOOLEAN).toString(), null);
+  }
+
   /** Loops that work on the stacks through local cursors. */
   Cursors cursors() {
     return cursors;
